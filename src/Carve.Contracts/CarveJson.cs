@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Carve.Contracts;
+
+/// <summary>The one JSON dialect spoken on the wire: camelCase, and unknown fields are an error.</summary>
+public static class CarveJson
+{
+    /// <summary>For reading what the daemon sends: tolerant of fields a newer daemon adds.</summary>
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web), strict: false);
+
+    /// <summary>For reading request bodies: an unknown field is a 400, not silently ignored.</summary>
+    public static JsonSerializerOptions Strict { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web), strict: true);
+
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options, bool strict)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.UnmappedMemberHandling = strict ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.RespectRequiredConstructorParameters = true;
+        return options;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Carve.Contracts.Host;
+
+public sealed record HostInfo
+{
+    public required string Hostname { get; init; }
+    public required string Kernel { get; init; }
+    public required string CpuModel { get; init; }
+    public int CpuCount { get; init; }
+    public long MemoryTotalBytes { get; init; }
+    public long MemoryAvailableBytes { get; init; }
+    public string? QemuVersion { get; init; }
+    public required KvmInfo Kvm { get; init; }
+    public IReadOnlyList<PoolView> Pools { get; init; } = [];
+    public string CarveVersion { get; init; } = "";
+}

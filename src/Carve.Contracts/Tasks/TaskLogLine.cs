@@ -1,0 +1,3 @@
+namespace Carve.Contracts.Tasks;
+
+public sealed record TaskLogLine(DateTimeOffset Time, string Text);

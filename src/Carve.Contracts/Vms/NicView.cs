@@ -1,0 +1,3 @@
+namespace Carve.Contracts.Vms;
+
+public sealed record NicView(string Name, string Network, string Model, string Mac);

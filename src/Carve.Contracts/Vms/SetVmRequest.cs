@@ -1,0 +1,10 @@
+namespace Carve.Contracts.Vms;
+
+/// <summary>Body of PATCH /api/v1/vms/{ref}: only the given fields change.</summary>
+public sealed record SetVmRequest
+{
+    public int? Cpus { get; init; }
+    public int? MemoryMiB { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<DiskResize>? ResizeDisks { get; init; }
+}

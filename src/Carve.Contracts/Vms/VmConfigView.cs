@@ -1,0 +1,16 @@
+namespace Carve.Contracts.Vms;
+
+/// <summary>The stored configuration of a VM, as shown to users.</summary>
+public sealed record VmConfigView
+{
+    public int Cpus { get; init; }
+    public int MemoryMiB { get; init; }
+    public string Firmware { get; init; } = "bios";
+    public string Accel { get; init; } = "auto";
+    public string? Cdrom { get; init; }
+    public string? Kernel { get; init; }
+    public string? Initrd { get; init; }
+    public string? Cmdline { get; init; }
+    public IReadOnlyList<NicView> Nics { get; init; } = [];
+    public string? Description { get; init; }
+}

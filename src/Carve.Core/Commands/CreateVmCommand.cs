@@ -1,0 +1,5 @@
+using Carve.Contracts.Vms;
+
+namespace Carve.Core.Commands;
+
+public sealed record CreateVmCommand(CreateVmRequest Request, string User);

@@ -1,0 +1,10 @@
+namespace Carve.Core.Commands;
+
+public enum LifecycleAction
+{
+    Start,
+    Stop,
+    Shutdown,
+    Reboot,
+    Delete,
+}

@@ -1,0 +1,32 @@
+namespace Carve.Core.Configuration;
+
+/// <summary>Everything the daemon is configured with. Defaults are the embedded defaults of DESIGN.md.</summary>
+public sealed record CarveOptions
+{
+    public string DataDir { get; init; } = "/var/lib/carve";
+    public string RunDir { get; init; } = "/run/carve";
+    /// <summary>HOST:PORT for HTTPS, or "none".</summary>
+    public string Listen { get; init; } = "0.0.0.0:8006";
+    /// <summary>Directories from which ISOs, kernels and disk images may be read. The data dir's images/ is always allowed.</summary>
+    public IReadOnlyList<string> ImageRoots { get; init; } = [];
+    public IReadOnlyList<PoolOptions> Pools { get; init; } = [];
+    public string QemuBinary { get; init; } = "qemu-system-x86_64";
+    public string QemuImg { get; init; } = "qemu-img";
+    public string OvmfCode { get; init; } = "/usr/share/OVMF/OVMF_CODE_4M.fd";
+    public string OvmfVars { get; init; } = "/usr/share/OVMF/OVMF_VARS_4M.fd";
+    public string KvmDevice { get; init; } = "/dev/kvm";
+    /// <summary>Seconds an ACPI shutdown waits before the guest is stopped hard.</summary>
+    public int ShutdownTimeoutSeconds { get; init; } = 60;
+    /// <summary>How much of each guest's serial output is kept.</summary>
+    public long ConsoleLogMaxBytes { get; init; } = 1 << 20;
+
+    public string ImagesDir => Path.Combine(DataDir, "images");
+    public string LogsDir => Path.Combine(DataDir, "logs");
+    public string DatabasePath => Path.Combine(DataDir, "carve.db");
+    public string SocketPath => Path.Combine(RunDir, "carved.sock");
+
+    public IReadOnlyList<PoolOptions> EffectivePools =>
+        Pools.Count > 0 ? Pools : [new PoolOptions { Name = "local", Type = "dir", Path = Path.Combine(DataDir, "pools", "local") }];
+
+    public IReadOnlyList<string> EffectiveImageRoots => [ImagesDir, .. ImageRoots];
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Carve.Core.Configuration;
+
+/// <summary>Reads the daemon's JSON config file; unknown keys are an error so that typos do not pass silently.</summary>
+public static class ConfigFileLoader
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static CarveOptions Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CarveOptions>(File.ReadAllText(path), Json)
+                ?? throw new InvalidDataException($"config file {path} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"config file {path} is not valid: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Carve.Core.Configuration;
+
+public sealed record PoolOptions
+{
+    public required string Name { get; init; }
+    public string Type { get; init; } = "dir";
+    public required string Path { get; init; }
+}

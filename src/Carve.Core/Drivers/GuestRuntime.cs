@@ -1,0 +1,17 @@
+namespace Carve.Core.Drivers;
+
+public sealed record GuestRuntime
+{
+    public required string Status { get; init; }
+    public int? Pid { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public double? CpuSeconds { get; init; }
+    public long? MemoryRssBytes { get; init; }
+    public string? MonitorStatus { get; init; }
+    public string? Accel { get; init; }
+    public string? AccelNote { get; init; }
+    /// <summary>The config the running guest was started with, to tell which changes wait for the next start.</summary>
+    public string? AppliedConfigJson { get; init; }
+
+    public bool IsRunning => Pid is not null;
+}

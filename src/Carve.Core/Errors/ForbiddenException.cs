@@ -1,0 +1,3 @@
+namespace Carve.Core.Errors;
+
+public sealed class ForbiddenException(string message) : CarveException(403, message);

@@ -1,0 +1,3 @@
+namespace Carve.Core.Errors;
+
+public sealed class NotFoundException(string message) : CarveException(404, message);

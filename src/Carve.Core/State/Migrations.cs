@@ -1,0 +1,60 @@
+namespace Carve.Core.State;
+
+/// <summary>Schema steps in order; PRAGMA user_version counts how many ran. Never edit a step that has shipped: add one.</summary>
+public static class Migrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        """
+        CREATE TABLE guests (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            config TEXT NOT NULL,
+            template INTEGER NOT NULL DEFAULT 0,
+            lock TEXT NULL,
+            lock_task TEXT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE tasks (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            guest_id INTEGER NULL,
+            guest_name TEXT NULL,
+            user TEXT NOT NULL,
+            status TEXT NOT NULL,
+            progress INTEGER NOT NULL DEFAULT 0,
+            error TEXT NULL,
+            created_at TEXT NOT NULL,
+            started_at TEXT NULL,
+            finished_at TEXT NULL
+        );
+        CREATE INDEX tasks_created ON tasks(created_at);
+        CREATE TABLE task_log (
+            task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            time TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (task_id, seq)
+        );
+        CREATE TABLE tokens (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            secret_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL
+        );
+        CREATE TABLE sessions (
+            id_hash TEXT PRIMARY KEY,
+            user TEXT NOT NULL,
+            role TEXT NOT NULL,
+            csrf TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )
+        """,
+    ];
+}

@@ -1,0 +1,31 @@
+using Carve.Core.Configuration;
+
+namespace Carve.Core.Storage;
+
+/// <summary>One type of storage pool (dir now; btrfs, LVM-thin, ZFS later). Volumes are named by the core.</summary>
+public interface IStorageDriver
+{
+    string Type { get; }
+
+    /// <summary>Makes sure the pool exists and is usable.</summary>
+    void Initialize(PoolOptions pool);
+
+    string VolumePath(PoolOptions pool, string volume);
+
+    /// <summary>An empty qcow2 volume of the given virtual size.</summary>
+    Task CreateVolumeAsync(PoolOptions pool, string volume, long sizeBytes, CancellationToken ct);
+
+    /// <summary>A raw volume holding a copy of <paramref name="sourcePath"/> (e.g. UEFI vars).</summary>
+    Task CopyFileVolumeAsync(PoolOptions pool, string volume, string sourcePath, CancellationToken ct);
+
+    /// <summary>Converts any image qemu-img reads into a qcow2 volume, keeping it sparse.</summary>
+    Task ImportVolumeAsync(PoolOptions pool, string volume, ImageInfo source, IProgress<int> progress, CancellationToken ct);
+
+    Task ResizeVolumeAsync(PoolOptions pool, string volume, long newSizeBytes, CancellationToken ct);
+
+    Task DeleteVolumeAsync(PoolOptions pool, string volume, CancellationToken ct);
+
+    Task<ImageInfo> InspectAsync(string path, CancellationToken ct);
+
+    PoolUsage Usage(PoolOptions pool);
+}

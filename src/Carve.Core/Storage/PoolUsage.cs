@@ -1,0 +1,3 @@
+namespace Carve.Core.Storage;
+
+public sealed record PoolUsage(long TotalBytes, long AvailableBytes);

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Carve.Contracts.Tasks;
+using Carve.Core.Errors;
+using Carve.Core.Guests;
+using Microsoft.Extensions.Logging;
+
+namespace Carve.Core.Tasks;
+
+/// <summary>
+/// Runs operations as tasks: one at a time per guest (the guest's lock), persisted with their log and
+/// progress, and followable while they run.
+/// </summary>
+public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogger<TaskRunner> logger)
+{
+    private readonly ConcurrentDictionary<string, LiveTask> _live = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    public static string NewTaskId() => "t" + Guid.NewGuid().ToString("N")[..15];
+
+    /// <summary>Takes the guest's lock (or answers 409), records the task and starts it in the background.</summary>
+    public TaskView Submit(TaskRequest request)
+    {
+        var id = request.TaskId ?? NewTaskId();
+        if (request.Guest is { } guest && !request.LockHeld)
+            guests.AcquireLock(guest.Id, request.Type, id);
+        var view = new TaskView
+        {
+            Id = id, Type = request.Type, User = request.User, Status = TaskStates.Running,
+            GuestId = request.Guest?.Id, Guest = request.Guest?.Name, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var live = new LiveTask(id);
+        _live[id] = live;
+        try
+        {
+            store.Insert(view);
+            store.MarkRunning(id, view.CreatedAt);
+        }
+        catch
+        {
+            _live.TryRemove(id, out _);
+            if (request.Guest is { } g)
+                guests.ReleaseLock(g.Id, id);
+            throw;
+        }
+        _ = Task.Run(() => RunAsync(request, live));
+        return view;
+    }
+
+    public TaskView? Find(string id) => store.Find(id, withLog: true);
+
+    public IReadOnlyList<TaskView> List(int limit = 100, int? guestId = null) => store.List(limit, guestId);
+
+    /// <summary>Waits until the task ends or the timeout passes, then returns it as it is.</summary>
+    public async Task<TaskView?> WaitAsync(string id, TimeSpan timeout, CancellationToken ct)
+    {
+        if (_live.TryGetValue(id, out var live))
+        {
+            try
+            {
+                await live.Finished.Task.WaitAsync(timeout, ct);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+        return Find(id);
+    }
+
+    /// <summary>The task's events: its log and progress so far and as they come, ending with its final status.</summary>
+    public async IAsyncEnumerable<TaskEvent> FollowAsync(string id, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (_live.TryGetValue(id, out var live))
+        {
+            await foreach (var e in live.Follow().ReadAllAsync(ct))
+                yield return e;
+            yield break;
+        }
+        var task = Find(id) ?? throw new NotFoundException($"There is no task '{id}'.");
+        foreach (var line in task.Log ?? [])
+            yield return new TaskEvent { Kind = "log", Text = line.Text, Time = line.Time };
+        yield return new TaskEvent
+        {
+            Kind = "status", Status = task.Status, Error = task.Error, Progress = task.Progress,
+            Time = task.FinishedAt ?? task.CreatedAt,
+        };
+    }
+
+    /// <summary>Asks running tasks to stop; used when the daemon shuts down.</summary>
+    public void CancelAll() => _stopping.Cancel();
+
+    private async Task RunAsync(TaskRequest request, LiveTask live)
+    {
+        var context = new TaskContext(live, store);
+        string status = TaskStates.Succeeded;
+        string? error = null;
+        try
+        {
+            await request.Work(context, _stopping.Token);
+        }
+        catch (Exception e)
+        {
+            status = TaskStates.Failed;
+            error = e is CarveException or OperationCanceledException ? e.Message : $"Internal error: {e.Message}";
+            if (e is not CarveException)
+                LogTaskCrashed(live.Id, e);
+            context.Log("error: " + error);
+            await UndoAsync(request, context);
+        }
+        finally
+        {
+            // Release before announcing the end, so a client that waited can act on the guest at once.
+            if (request.Guest is { } guest)
+                guests.ReleaseLock(guest.Id, live.Id);
+        }
+        var now = DateTimeOffset.UtcNow;
+        store.MarkFinished(live.Id, status, error, now);
+        live.Publish(new TaskEvent { Kind = "status", Status = status, Error = error, Progress = status == TaskStates.Succeeded ? 100 : 0, Time = now });
+        live.Finished.TrySetResult();
+        _live.TryRemove(live.Id, out _);
+    }
+
+    private async Task UndoAsync(TaskRequest request, ITaskContext context)
+    {
+        if (request.OnFailure is null)
+            return;
+        try
+        {
+            await request.OnFailure(context);
+        }
+        catch (Exception undo)
+        {
+            context.Log("cleanup after the failure also failed: " + undo.Message);
+            LogTaskCrashed(context.TaskId, undo);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} failed unexpectedly")]
+    private partial void LogTaskCrashed(string taskId, Exception exception);
+}

@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using Carve.Core.Errors;
+
+namespace Carve.Core.Validation;
+
+public static partial class Names
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    private static partial Regex GuestName();
+
+    /// <summary>Guest names: lowercase letters, digits and dashes, as DESIGN.md fixes them. A pure number would clash with ids.</summary>
+    public static string Guest(string? name)
+    {
+        if (name is null || !GuestName().IsMatch(name))
+            throw new BadRequestException(
+                $"Invalid guest name '{Printable(name)}': use 1 to 63 lowercase letters, digits and dashes, starting with a letter or digit.");
+        if (name.All(char.IsAsciiDigit))
+            throw new BadRequestException($"Invalid guest name '{name}': a name cannot be only digits, since numbers name guests by id.");
+        return name;
+    }
+
+    /// <summary>Text shown back in an error: control characters made visible, and cut short.</summary>
+    public static string Printable(string? text)
+    {
+        if (text is null)
+            return "";
+        var shown = new string(text.Take(80).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return text.Length > 80 ? shown + "..." : shown;
+    }
+
+    public static void RejectControlCharacters(string field, string? value)
+    {
+        if (value is not null && value.Any(char.IsControl))
+            throw new BadRequestException($"The {field} must not contain control characters such as newlines.");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Carve.Core.Vms;
+
+public sealed record VmNic(string Name, string Network, string Model, string Mac);

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace Carve.Host.Proc;
+
+/// <summary>Reads /proc under a configurable root, so tests can point it at a fixture tree.</summary>
+public sealed class ProcFs(string root = "/proc")
+{
+    /// <summary>Linux reports process times in USER_HZ, which is 100 on every architecture Carve runs on.</summary>
+    public const int ClockTicksPerSecond = 100;
+
+    public string Root { get; } = root;
+
+    public bool IsAlive(int pid) => pid > 0 && Directory.Exists(Path.Combine(Root, pid.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The argv of a process, or null if it is gone.</summary>
+    public IReadOnlyList<string>? ReadCmdline(int pid)
+    {
+        var text = TryRead(Path.Combine(Root, Pid(pid), "cmdline"));
+        return text is null ? null : text.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public ProcessStat? ReadStat(int pid)
+    {
+        var text = TryRead(Path.Combine(Root, Pid(pid), "stat"));
+        return text is null ? null : ProcessStat.Parse(text);
+    }
+
+    /// <summary>Resident set size in bytes from /proc/PID/status (VmRSS).</summary>
+    public long? ReadRssBytes(int pid)
+    {
+        var text = TryRead(Path.Combine(Root, Pid(pid), "status"));
+        var kib = text is null ? null : KeyValueKib(text, "VmRSS:");
+        return kib * 1024;
+    }
+
+    public long BootTimeUnixSeconds()
+    {
+        var text = TryRead(Path.Combine(Root, "stat")) ?? "";
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("btime ", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[6..].Trim(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>(total, available) memory in bytes from /proc/meminfo.</summary>
+    public (long Total, long Available) ReadMemory()
+    {
+        var text = TryRead(Path.Combine(Root, "meminfo")) ?? "";
+        return ((KeyValueKib(text, "MemTotal:") ?? 0) * 1024, (KeyValueKib(text, "MemAvailable:") ?? 0) * 1024);
+    }
+
+    public string ReadCpuModel()
+    {
+        var text = TryRead(Path.Combine(Root, "cpuinfo")) ?? "";
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+        return line is null ? "unknown" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+
+    /// <summary>When the process started, from its stat start time and the boot time.</summary>
+    public DateTimeOffset? ReadStartTime(int pid)
+    {
+        var stat = ReadStat(pid);
+        if (stat is null)
+            return null;
+        var seconds = BootTimeUnixSeconds() + (stat.StartTimeTicks / (double)ClockTicksPerSecond);
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
+    }
+
+    private static string Pid(int pid) => pid.ToString(CultureInfo.InvariantCulture);
+
+    private static long? KeyValueKib(string text, string key)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            if (!line.StartsWith(key, StringComparison.Ordinal))
+                continue;
+            var digits = new string(line[key.Length..].Trim().TakeWhile(char.IsAsciiDigit).ToArray());
+            return long.TryParse(digits, CultureInfo.InvariantCulture, out var v) ? v : null;
+        }
+        return null;
+    }
+
+    private static string? TryRead(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
