@@ -18,6 +18,8 @@ public static class CarveJson
         options.UnmappedMemberHandling = strict ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.NumberHandling = JsonNumberHandling.Strict;
+        // Served as JSON only, never inlined into HTML: no need to escape quotes into \u0027.
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.RespectRequiredConstructorParameters = true;
         return options;
     }

@@ -56,7 +56,7 @@ public sealed class GuestStore(Database db)
             var record = new GuestRecord
             {
                 Id = id, Name = name, Kind = kind, ConfigJson = configJson,
-                Lock = "create", LockTask = taskId, CreatedAt = DateTimeOffset.UtcNow,
+                Lock = $"{kind}-create", LockTask = taskId, CreatedAt = DateTimeOffset.UtcNow,
             };
             Database.Execute(c,
                 "INSERT INTO guests (id, name, kind, config, template, lock, lock_task, created_at) VALUES ($id, $name, $kind, $config, 0, $lock, $task, $created)",

@@ -19,6 +19,14 @@ public static partial class Names
         return name;
     }
 
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex TokenName();
+
+    public static string Token(string? name) =>
+        name is not null && TokenName().IsMatch(name)
+            ? name
+            : throw new BadRequestException($"Invalid token name '{Printable(name)}': use 1 to 64 letters, digits, dots, dashes and underscores.");
+
     /// <summary>Text shown back in an error: control characters made visible, and cut short.</summary>
     public static string Printable(string? text)
     {

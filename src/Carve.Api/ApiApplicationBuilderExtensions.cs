@@ -1,0 +1,27 @@
+using Carve.Api.Auth;
+using Carve.Api.Endpoints;
+using Carve.Api.Errors;
+using Microsoft.AspNetCore.Builder;
+
+namespace Carve.Api;
+
+public static class ApiApplicationBuilderExtensions
+{
+    /// <summary>The middleware order matters: errors wrap everything, auth wraps the endpoints.</summary>
+    public static WebApplication UseCarveApi(this WebApplication app)
+    {
+        app.UseMiddleware<ProblemMiddleware>();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseMiddleware<AuthenticationMiddleware>();
+        app.MapOpenApi("/api/v1/openapi.json");
+        var api = app.MapGroup("/api/v1");
+        api.MapHostEndpoints();
+        api.MapGuestEndpoints();
+        api.MapVmEndpoints();
+        api.MapConsoleEndpoints();
+        api.MapTaskEndpoints();
+        api.MapTokenEndpoints();
+        api.MapAuthEndpoints();
+        return app;
+    }
+}

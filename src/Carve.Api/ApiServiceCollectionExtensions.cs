@@ -1,0 +1,18 @@
+using Carve.Contracts;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Carve.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddCarveApi(this IServiceCollection services)
+    {
+        // Unknown fields and malformed JSON are the caller's mistake: reject them rather than guess.
+        services.Configure<JsonOptions>(o => CarveJson.Configure(o.SerializerOptions, strict: true));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi("v1");
+        return services;
+    }
+}

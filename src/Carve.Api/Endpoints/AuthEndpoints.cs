@@ -1,0 +1,44 @@
+using Carve.Api.Auth;
+using Carve.Contracts.Auth;
+using Carve.Core.Auth;
+using Carve.Core.Errors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Carve.Api.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        auth.MapPost("/login", (LoginRequest body, HttpContext http, SessionService sessions) =>
+            {
+                var (cookie, session) = sessions.Login(body.Username, body.Password)
+                    ?? throw new CarveException(401, "Wrong user name or password.");
+                http.Response.Cookies.Append(SessionCookie.Name, cookie, new CookieOptions
+                {
+                    HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/",
+                    MaxAge = SessionService.Lifetime,
+                });
+                return TypedResults.Ok(session);
+            })
+            .WithSummary("Log in with a password; sets an HttpOnly session cookie and returns the CSRF token").Problems();
+        auth.MapPost("/logout", (HttpContext http, SessionService sessions) =>
+            {
+                if (http.Request.Cookies[SessionCookie.Name] is { } cookie)
+                    sessions.Logout(cookie);
+                http.Response.Cookies.Delete(SessionCookie.Name);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("End the session");
+        auth.MapGet("/whoami", (HttpContext http, SessionService sessions) =>
+            {
+                var caller = http.Caller();
+                var csrf = http.Request.Cookies[SessionCookie.Name] is { } cookie ? sessions.Find(cookie)?.Csrf : null;
+                return TypedResults.Ok(new SessionView(caller.User, caller.Role, csrf));
+            })
+            .WithSummary("Who the caller is");
+    }
+}

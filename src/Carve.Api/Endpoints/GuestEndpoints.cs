@@ -1,0 +1,13 @@
+using Carve.Core.Guests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Carve.Api.Endpoints;
+
+public static class GuestEndpoints
+{
+    public static void MapGuestEndpoints(this IEndpointRouteBuilder api) =>
+        api.MapGet("/guests", (GuestQueries q) => TypedResults.Ok(q.ListAll()))
+            .WithTags("Guests").WithSummary("List every guest, VMs and containers, with its state");
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Carve.Contracts;
+using Carve.Contracts.Tasks;
+using Carve.Core.Errors;
+using Carve.Core.Guests;
+using Carve.Core.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Carve.Api.Endpoints;
+
+public static class TaskEndpoints
+{
+    private const int MaxWaitSeconds = 600;
+
+    public static void MapTaskEndpoints(this IEndpointRouteBuilder api)
+    {
+        var tasks = api.MapGroup("/tasks").WithTags("Tasks");
+        tasks.MapGet("", (int? limit, string? guest, TaskRunner runner, GuestStore guests) =>
+                TypedResults.Ok(runner.List(Math.Clamp(limit ?? 100, 1, 1000), guest is null ? null : guests.Resolve(guest).Id)))
+            .WithSummary("Recent tasks, newest first");
+        tasks.MapGet("/{id}", (string id, TaskRunner runner) => TypedResults.Ok(Find(runner, id)))
+            .WithSummary("A task with its log").Problems();
+        tasks.MapGet("/{id}/wait", async (string id, int? timeout, TaskRunner runner, CancellationToken ct) =>
+            {
+                var seconds = Math.Clamp(timeout ?? 60, 0, MaxWaitSeconds);
+                Find(runner, id);
+                return TypedResults.Ok(await runner.WaitAsync(id, TimeSpan.FromSeconds(seconds), ct));
+            })
+            .WithSummary($"Wait until a task ends (or timeout seconds pass, at most {MaxWaitSeconds}) and return it").Problems();
+        tasks.MapGet("/{id}/events", FollowAsync)
+            .WithSummary("Follow a task as text/event-stream: log, progress and a final status event")
+            .Produces<TaskEvent>(200, "text/event-stream");
+    }
+
+    private static async Task FollowAsync(string id, HttpContext http, TaskRunner runner, CancellationToken ct)
+    {
+        Find(runner, id);
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        await foreach (var e in runner.FollowAsync(id, ct))
+        {
+            await http.Response.WriteAsync($"data: {JsonSerializer.Serialize(e, CarveJson.Options)}\n\n", ct);
+            await http.Response.Body.FlushAsync(ct);
+        }
+    }
+
+    private static TaskView Find(TaskRunner runner, string id) =>
+        runner.Find(id) ?? throw new NotFoundException($"There is no task '{Core.Validation.Names.Printable(id)}'.");
+}

@@ -1,0 +1,53 @@
+using Carve.Api.Auth;
+using Carve.Contracts;
+using Carve.Contracts.Tasks;
+using Carve.Contracts.Vms;
+using Carve.Core.Commands;
+using Carve.Core.Guests;
+using Carve.Core.Vms;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Carve.Api.Endpoints;
+
+/// <summary>/api/v1/vms: each handler checks its input, builds a command and hands it to the core.</summary>
+public static class VmEndpoints
+{
+    public static void MapVmEndpoints(this IEndpointRouteBuilder api)
+    {
+        var vms = api.MapGroup("/vms").WithTags("VMs");
+        vms.MapGet("", (GuestQueries q) => TypedResults.Ok(q.ListVms()))
+            .WithSummary("List VMs with their state");
+        vms.MapPost("", (CreateVmRequest body, HttpContext http, VmService service) =>
+                Accepted.Task(service.Create(new CreateVmCommand(body, http.Caller().User))))
+            .WithSummary("Create a VM (a task)").Problems();
+        vms.MapGet("/{ref}", async (string @ref, GuestQueries q, VmService service, CancellationToken ct) =>
+                TypedResults.Ok(await q.ShowVmAsync(service.Vm(@ref), ct)))
+            .WithSummary("Show a VM: config, disks and runtime state").Problems();
+        vms.MapPatch("/{ref}", async (string @ref, SetVmRequest body, HttpContext http, VmService service, CancellationToken ct) =>
+                Accepted.Task(await service.SetAsync(new SetVmCommand(@ref, body, http.Caller().User), ct)))
+            .WithSummary("Change CPUs, memory, description, or grow disks (a task)").Problems();
+        vms.MapDelete("/{ref}", (string @ref, bool? force, HttpContext http, GuestLifecycle lifecycle) =>
+                Accepted.Task(lifecycle.Submit(new LifecycleCommand(@ref, VmService.Kind, LifecycleAction.Delete, http.Caller().User) { Force = force ?? false })))
+            .WithSummary("Delete a VM and its disks; a running VM needs force=true").Problems();
+        MapAction(vms, "start", LifecycleAction.Start, "Start a VM");
+        MapAction(vms, "stop", LifecycleAction.Stop, "Stop a VM at once, like pulling the plug");
+        MapAction(vms, "shutdown", LifecycleAction.Shutdown, "Shut a VM down with ACPI, then stop it after the timeout");
+        MapAction(vms, "reboot", LifecycleAction.Reboot, "Shut a VM down cleanly and start it again");
+    }
+
+    private static void MapAction(RouteGroupBuilder vms, string name, LifecycleAction action, string summary) =>
+        vms.MapPost($"/{{ref}}/{name}", (string @ref, int? timeout, HttpContext http, GuestLifecycle lifecycle) =>
+                Accepted.Task(lifecycle.Submit(new LifecycleCommand(@ref, VmService.Kind, action, http.Caller().User)
+                {
+                    Timeout = Timeouts.Seconds(timeout),
+                })))
+            .WithSummary(summary + " (a task)").Problems();
+
+    /// <summary>Documents the problem+json answers every state-changing endpoint may give.</summary>
+    internal static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder) => builder
+        .Produces<ProblemView>(400, "application/problem+json")
+        .Produces<ProblemView>(404, "application/problem+json")
+        .Produces<ProblemView>(409, "application/problem+json");
+}

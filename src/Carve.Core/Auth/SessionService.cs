@@ -1,0 +1,76 @@
+using System.Globalization;
+using Carve.Contracts.Auth;
+using Carve.Core.Configuration;
+using Carve.Core.State;
+using Carve.Host.Files;
+
+namespace Carve.Core.Auth;
+
+/// <summary>Password logins for the web UI: users, and cookie sessions that carry a CSRF token.</summary>
+public sealed class SessionService(Database db, CarveOptions options)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
+    public const string AdminUser = "admin";
+
+    public string AdminPasswordFile => Path.Combine(options.DataDir, "admin-password");
+
+    /// <summary>On first start: makes the admin user with a random password, kept in a 0600 file. Returns it only then.</summary>
+    public string? EnsureAdmin()
+    {
+        using var c = db.Open();
+        if (Database.Scalar<long>(c, "SELECT COUNT(*) FROM users WHERE name = $n", ("$n", AdminUser)) > 0)
+            return null;
+        var password = Secrets.NewToken("")[..20];
+        FileModes.WriteSecret(AdminPasswordFile, password + "\n");
+        Database.Execute(c, "INSERT INTO users (name, role, password_hash) VALUES ($n, $r, $h)",
+            ("$n", AdminUser), ("$r", Roles.Admin), ("$h", Secrets.HashPassword(password)));
+        return password;
+    }
+
+    /// <summary>A new session for valid credentials: (cookie value, session), or null.</summary>
+    public (string Cookie, SessionView Session)? Login(string user, string password)
+    {
+        using var c = db.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT role, password_hash FROM users WHERE name = $n";
+        cmd.Parameters.AddWithValue("$n", user);
+        string role, hash;
+        using (var r = cmd.ExecuteReader())
+        {
+            if (!r.Read())
+            {
+                // Same work as a real check, so timing does not tell which users exist.
+                Secrets.VerifyPassword(password, Secrets.HashPassword("x"));
+                return null;
+            }
+            (role, hash) = (r.GetString(0), r.GetString(1));
+        }
+        if (!Secrets.VerifyPassword(password, hash))
+            return null;
+        var cookie = Secrets.NewToken("");
+        var csrf = Secrets.NewToken("");
+        Database.Execute(c, "DELETE FROM sessions WHERE expires_at < $now", ("$now", DateTimeOffset.UtcNow.ToString("O")));
+        Database.Execute(c, "INSERT INTO sessions (id_hash, user, role, csrf, expires_at) VALUES ($id, $u, $r, $c, $e)",
+            ("$id", Secrets.Hash(cookie)), ("$u", user), ("$r", role), ("$c", csrf),
+            ("$e", DateTimeOffset.UtcNow.Add(Lifetime).ToString("O")));
+        return (cookie, new SessionView(user, role, csrf));
+    }
+
+    public (Principal Principal, string Csrf)? Find(string cookie)
+    {
+        using var c = db.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT user, role, csrf, expires_at FROM sessions WHERE id_hash = $id";
+        cmd.Parameters.AddWithValue("$id", Secrets.Hash(cookie));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read() || DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture) < DateTimeOffset.UtcNow)
+            return null;
+        return (new Principal(r.GetString(0), r.GetString(1)), r.GetString(2));
+    }
+
+    public void Logout(string cookie)
+    {
+        using var c = db.Open();
+        Database.Execute(c, "DELETE FROM sessions WHERE id_hash = $id", ("$id", Secrets.Hash(cookie)));
+    }
+}

@@ -1,0 +1,41 @@
+using Carve.Core.Auth;
+using Carve.Core.Configuration;
+using Carve.Core.Drivers;
+using Carve.Core.Guests;
+using Carve.Core.HostInfo;
+using Carve.Core.State;
+using Carve.Core.Storage;
+using Carve.Core.Tasks;
+using Carve.Core.Validation;
+using Carve.Core.Vms;
+using Carve.Host.Proc;
+using Carve.Host.Processes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Carve.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddCarveCore(this IServiceCollection services, CarveOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new Database(options.DatabasePath));
+        services.AddSingleton<IProcessRunner, ProcessRunner>();
+        services.AddSingleton(new ProcFs());
+        services.AddSingleton(new PathGuard(options.EffectiveImageRoots));
+        services.AddSingleton<GuestStore>();
+        services.AddSingleton<TaskStore>();
+        services.AddSingleton<TaskRunner>();
+        services.AddSingleton<DriverRegistry>();
+        services.AddSingleton<StoragePools>();
+        services.AddSingleton<GuestLifecycle>();
+        services.AddSingleton<GuestQueries>();
+        services.AddSingleton<VmRequestValidator>();
+        services.AddSingleton<VmService>();
+        services.AddSingleton<HostInspector>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<StartupRecovery>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using Carve.Contracts.Host;
+using Carve.Core.Storage;
+using Carve.Host.Proc;
+
+namespace Carve.Core.HostInfo;
+
+public sealed class HostInspector(ProcFs proc, StoragePools pools, IHypervisorFacts hypervisor)
+{
+    public Contracts.Host.HostInfo Describe()
+    {
+        var (total, available) = proc.ReadMemory();
+        return new Contracts.Host.HostInfo
+        {
+            Hostname = Environment.MachineName,
+            Kernel = Environment.OSVersion.VersionString,
+            CpuModel = proc.ReadCpuModel(),
+            CpuCount = Environment.ProcessorCount,
+            MemoryTotalBytes = total,
+            MemoryAvailableBytes = available,
+            QemuVersion = hypervisor.QemuVersion,
+            Kvm = hypervisor.Kvm,
+            Pools = pools.Describe(),
+            CarveVersion = typeof(HostInspector).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+        };
+    }
+}

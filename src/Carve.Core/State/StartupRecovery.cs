@@ -1,0 +1,46 @@
+using Carve.Core.Drivers;
+using Carve.Core.Guests;
+using Carve.Core.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Carve.Core.State;
+
+/// <summary>
+/// Runs once when the daemon starts, before it serves requests: whatever an earlier daemon was doing when it
+/// died is settled, so no guest stays locked and nothing half made is listed as good.
+/// </summary>
+public sealed partial class StartupRecovery(
+    Database db, TaskStore tasks, GuestStore guests, DriverRegistry drivers, GuestLifecycle lifecycle, ILogger<StartupRecovery> logger)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        db.Migrate();
+        var failed = tasks.FailUnfinished("The daemon stopped while this task was running; it was interrupted.");
+        if (failed > 0)
+            LogInterrupted(failed);
+
+        var context = new LoggingTaskContext(logger);
+        foreach (var guest in guests.List().Where(g => g.Lock is not null))
+        {
+            if (guest.Lock!.EndsWith("-create", StringComparison.Ordinal) || guest.Lock.EndsWith("-delete", StringComparison.Ordinal))
+            {
+                // A half-made guest is removed; a half-deleted one is deleted the rest of the way.
+                LogSettling(guest.Describe(), guest.Lock);
+                await lifecycle.DeleteAsync(guest, context, ct);
+            }
+            else
+            {
+                guests.ReleaseLock(guest.Id, guest.LockTask ?? "");
+            }
+        }
+
+        foreach (var driver in drivers.Instances)
+            await driver.RecoverAsync(guests.List().Where(g => g.Kind == driver.Kind).ToList(), ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} task(s) were interrupted by the previous daemon's end")]
+    private partial void LogInterrupted(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settling {Guest}, interrupted during {Lock}")]
+    private partial void LogSettling(string guest, string @lock);
+}

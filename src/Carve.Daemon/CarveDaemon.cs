@@ -1,0 +1,67 @@
+using Carve.Api;
+using Carve.Api.Auth;
+using Carve.Core;
+using Carve.Core.Auth;
+using Carve.Core.Configuration;
+using Carve.Core.State;
+using Carve.Core.Storage;
+using Carve.Host.Files;
+using Carve.Host.Processes;
+using Carve.Qemu;
+using Carve.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Carve.Daemon;
+
+/// <summary>Composes and starts carved; tests start the whole server in-process through this class too.</summary>
+public static class CarveDaemon
+{
+    public static async Task<WebApplication> StartAsync(CarveOptions options, Action<string>? announce = null, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(options.DataDir, FileModes.OwnerOnlyDirectory);
+        Directory.CreateDirectory(options.RunDir, FileModes.OwnerOnlyDirectory);
+        Directory.CreateDirectory(options.ImagesDir);
+        Directory.CreateDirectory(options.LogsDir);
+        File.Delete(options.SocketPath);
+        var qemuVersion = await QemuVersionReader.ReadAsync(new ProcessRunner(), options.QemuBinary);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenUnixSocket(options.SocketPath, listen => listen.MarkTrusted());
+            if (ListenAddress.Parse(options.Listen) is { } endpoint)
+            {
+                var certificate = TlsCertificate.LoadOrCreate(options.DataDir);
+                kestrel.Listen(endpoint, listen => listen.UseHttps(certificate));
+            }
+        });
+        builder.Services
+            .AddCarveCore(options)
+            .AddCarveStorage()
+            .AddCarveQemu(qemuVersion)
+            .AddCarveApi()
+            .AddHostedService<ConsoleLogTrimmer>();
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<StoragePools>().InitializeAll();
+        await app.Services.GetRequiredService<StartupRecovery>().RunAsync(ct);
+        if (app.Services.GetRequiredService<SessionService>().EnsureAdmin() is { } password)
+            announce?.Invoke($"First start: log in as 'admin' with password {password} (also in {Path.Combine(options.DataDir, "admin-password")}, mode 0600).");
+        app.UseCarveApi();
+        await app.StartAsync(ct);
+        // The socket is the root-only door to the API: nobody else may even connect.
+        File.SetUnixFileMode(options.SocketPath, FileModes.OwnerOnly);
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using Carve.Qemu.Driver;
+using Microsoft.Extensions.Hosting;
+
+namespace Carve.Daemon;
+
+/// <summary>Keeps each VM's console log within its bound while the VM runs and prints.</summary>
+internal sealed class ConsoleLogTrimmer(QemuDriver qemu) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+            qemu.TrimConsoleLogs();
+    }
+}

@@ -1,0 +1,89 @@
+using Carve.Core.Configuration;
+using Carve.Core.Errors;
+using Carve.Core.Storage;
+using Carve.Storage.QemuImg;
+
+namespace Carve.Storage.Dir;
+
+/// <summary>A pool that is a plain directory of image files, like Proxmox's "dir" storage.</summary>
+public sealed class DirStorageDriver(QemuImgTool qemuImg) : IStorageDriver
+{
+    public string Type => "dir";
+
+    public void Initialize(PoolOptions pool) => Directory.CreateDirectory(pool.Path);
+
+    public string VolumePath(PoolOptions pool, string volume)
+    {
+        if (volume.Length == 0 || volume.Contains('/') || volume.StartsWith('.'))
+            throw new BadRequestException($"Invalid volume name '{volume}'.");
+        return Path.Combine(pool.Path, volume);
+    }
+
+    public async Task CreateVolumeAsync(PoolOptions pool, string volume, long sizeBytes, CancellationToken ct)
+    {
+        var path = VolumePath(pool, volume);
+        RefuseExisting(path);
+        await qemuImg.CreateAsync(path, "qcow2", sizeBytes, ct);
+    }
+
+    public async Task CopyFileVolumeAsync(PoolOptions pool, string volume, string sourcePath, CancellationToken ct)
+    {
+        var path = VolumePath(pool, volume);
+        RefuseExisting(path);
+        await using var source = File.OpenRead(sourcePath);
+        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        await source.CopyToAsync(target, ct);
+        await target.FlushAsync(ct);
+        target.Flush(flushToDisk: true);
+    }
+
+    public async Task ImportVolumeAsync(PoolOptions pool, string volume, ImageInfo source, IProgress<int> progress, CancellationToken ct)
+    {
+        var path = VolumePath(pool, volume);
+        RefuseExisting(path);
+        // Convert to a temporary name: a crash halfway never leaves a volume that looks complete.
+        var partial = path + ".part";
+        File.Delete(partial);
+        try
+        {
+            await qemuImg.ConvertAsync(source.Path, source.Format, partial, "qcow2", progress, ct);
+            File.Move(partial, path);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    public Task ResizeVolumeAsync(PoolOptions pool, string volume, long newSizeBytes, CancellationToken ct) =>
+        qemuImg.ResizeAsync(VolumePath(pool, volume), "qcow2", newSizeBytes, ct);
+
+    public Task DeleteVolumeAsync(PoolOptions pool, string volume, CancellationToken ct)
+    {
+        var path = VolumePath(pool, volume);
+        File.Delete(path);
+        File.Delete(path + ".part");
+        return Task.CompletedTask;
+    }
+
+    public Task<ImageInfo> InspectAsync(string path, CancellationToken ct) => qemuImg.InfoAsync(path, ct);
+
+    public PoolUsage Usage(PoolOptions pool)
+    {
+        try
+        {
+            var drive = new DriveInfo(pool.Path);
+            return new PoolUsage(drive.TotalSize, drive.AvailableFreeSpace);
+        }
+        catch (IOException)
+        {
+            return new PoolUsage(0, 0);
+        }
+    }
+
+    private static void RefuseExisting(string path)
+    {
+        if (File.Exists(path))
+            throw new ConflictException($"The volume {path} already exists; refusing to overwrite it.");
+    }
+}
