@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Carve.Cli.Infrastructure;
+using Carve.Cli.Specs;
+using Carve.Cli.Tasks;
+using Carve.Contracts.Vms;
+
+namespace Carve.Cli.Commands;
+
+/// <summary>carve vm set NAME [...]: changes only what is given; a running VM gets some of it at its next start.</summary>
+internal static class VmSetCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var name = CommonArguments.Guest();
+        var cpus = IntOption.Create("--cpus", "Virtual CPUs", "N");
+        var memory = IntOption.Create("--memory", "Memory in MiB", "MiB");
+        var description = new Option<string>("--description") { Description = "Free text shown by vm show", HelpName = "TEXT" };
+        var resize = new Option<string[]>("--resize") { Description = "Grow a disk: DISK=SIZE (10G) or DISK=+SIZE (+2G); repeatable", HelpName = "DISK=SIZE" };
+        var command = new Command("set", "Change a VM's configuration.") { name, cpus, memory, description, resize };
+        CliAction.Set(command, options, async (context, ct) =>
+        {
+            var vm = context.Get(name);
+            var request = new SetVmRequest
+            {
+                Cpus = context.Get(cpus),
+                MemoryMiB = context.Get(memory),
+                Description = context.Get(description),
+                ResizeDisks = ResizeSpecParser.ParseAll(context.Get(resize)),
+            };
+            if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null })
+                throw new UsageException("Nothing to change: give --cpus, --memory, --description or --resize.");
+
+            var outcome = await TaskRunner.SubmitAsync(context, (client, token) => client.SetVmAsync(vm, request, token), $"Changing {vm}", $"VM {vm} changed.", ct);
+            if (outcome.Succeeded && !context.Json)
+                await ShowPendingAsync(context, vm, ct);
+            return outcome.ExitCode;
+        });
+        return command;
+    }
+
+    private static async Task ShowPendingAsync(CliContext context, string vm, CancellationToken ct)
+    {
+        var view = await context.Client.GetVmAsync(vm, ct);
+        if (view.PendingChanges.Count == 0)
+            return;
+        context.Out.WriteLine("These changes take effect at the next start:");
+        foreach (var change in view.PendingChanges)
+            context.Out.WriteLine("  - " + change);
+    }
+}
