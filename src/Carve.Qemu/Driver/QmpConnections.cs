@@ -32,7 +32,7 @@ public sealed class QmpConnections : IAsyncDisposable
             {
                 client = await QmpClient.ConnectAsync(socketPath, timeout.Token);
             }
-            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or QmpException)
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or TimeoutException or QmpException)
             {
                 throw new OperationFailedException($"QEMU's monitor at {socketPath} does not answer: {e.Message}", e);
             }
