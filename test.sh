@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs, builds and runs the whole test suite: unit, integration and system tests with real QEMU.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/common.sh
+carve_require_root "$@"
+carve_install_packages "${CARVE_HOST_PACKAGES[@]}" socat
+# The test guests (Debian kernel, busybox initramfs, BIOS and UEFI disks) are cached between runs.
+export CARVE_TEST_CACHE="${CARVE_TEST_CACHE:-/var/cache/carve-test}"
+tests/fixtures/build-test-guest.sh
+./build.sh
+export CARVE_OUT="$PWD/out"
+
+results="$(mktemp -d)"
+status=0
+for project in tests/Carve.Qemu.Tests tests/Carve.Core.Tests tests/Carve.Cli.Tests tests/Carve.Api.Tests tests/Carve.SystemTests; do
+    echo "== $project"
+    dotnet test "$project" -c Release --no-build -nologo -v quiet \
+        --logger "trx;LogFileName=$(basename "$project").trx" --results-directory "$results" "$@" || status=1
+done
+
+# One closing line over all projects: N passed, N failed.
+python3 - "$results" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error", 0)); skipped += int(c.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
