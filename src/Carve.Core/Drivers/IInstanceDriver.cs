@@ -29,6 +29,15 @@ public interface IInstanceDriver
     /// <summary>Grows a disk; live through the guest's monitor when it runs.</summary>
     Task ResizeDiskAsync(GuestRecord guest, string disk, long newSizeBytes, ITaskContext task, CancellationToken ct);
 
+    /// <summary>
+    /// Applies a stored config change (CPUs, memory) to the running guest where the kernel allows it.
+    /// Returns false when the change waits for the next start.
+    /// </summary>
+    Task<bool> ApplyLiveAsync(GuestRecord updated, ITaskContext task, CancellationToken ct);
+
+    /// <summary>Runs a command inside the running guest with its stdin, stdout and stderr streamed.</summary>
+    Task<IGuestProcess> ExecAsync(GuestRecord guest, IReadOnlyList<string> command, IReadOnlyDictionary<string, string>? environment, CancellationToken ct);
+
     /// <summary>Live state, cheap enough to call for every guest of a listing.</summary>
     GuestRuntime Inspect(GuestRecord guest);
 

@@ -21,8 +21,12 @@ public interface IStorageDriver
     /// <summary>Converts any image qemu-img reads into a qcow2 volume, keeping it sparse.</summary>
     Task ImportVolumeAsync(PoolOptions pool, string volume, ImageInfo source, IProgress<int> progress, CancellationToken ct);
 
+    /// <summary>An empty directory volume for a container's root filesystem; returns its path.</summary>
+    Task<string> CreateDirectoryVolumeAsync(PoolOptions pool, string volume, CancellationToken ct);
+
     Task ResizeVolumeAsync(PoolOptions pool, string volume, long newSizeBytes, CancellationToken ct);
 
+    /// <summary>Deletes a file or directory volume; a missing one is fine.</summary>
     Task DeleteVolumeAsync(PoolOptions pool, string volume, CancellationToken ct);
 
     Task<ImageInfo> InspectAsync(string path, CancellationToken ct);

@@ -84,8 +84,8 @@ public sealed class VmService(
                     Description = request.Description ?? current.Description,
                 };
                 guests.UpdateConfig(guest.Id, updated.ToJson());
-                var runtime = driver.Inspect(guest);
-                if (runtime.IsRunning && (updated.Cpus != current.Cpus || updated.MemoryMiB != current.MemoryMiB))
+                var limitsChanged = updated.Cpus != current.Cpus || updated.MemoryMiB != current.MemoryMiB;
+                if (limitsChanged && !await driver.ApplyLiveAsync(guest with { ConfigJson = updated.ToJson() }, task, ct))
                     task.Log("CPU and memory changes are saved and take effect at the next start of the VM.");
                 foreach (var (disk, size) in resizes)
                     await driver.ResizeDiskAsync(guest, disk.Name, size, task, ct);

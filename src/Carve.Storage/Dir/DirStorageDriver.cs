@@ -55,13 +55,26 @@ public sealed class DirStorageDriver(QemuImgTool qemuImg) : IStorageDriver
         }
     }
 
+    public Task<string> CreateDirectoryVolumeAsync(PoolOptions pool, string volume, CancellationToken ct)
+    {
+        var path = VolumePath(pool, volume);
+        if (Directory.Exists(path) || File.Exists(path))
+            throw new ConflictException($"The volume {path} already exists; refusing to overwrite it.");
+        Directory.CreateDirectory(path);
+        return Task.FromResult(path);
+    }
+
     public Task ResizeVolumeAsync(PoolOptions pool, string volume, long newSizeBytes, CancellationToken ct) =>
         qemuImg.ResizeAsync(VolumePath(pool, volume), "qcow2", newSizeBytes, ct);
 
     public Task DeleteVolumeAsync(PoolOptions pool, string volume, CancellationToken ct)
     {
         var path = VolumePath(pool, volume);
-        File.Delete(path);
+        // A container rootfs may hold symlinks to anywhere: Directory.Delete removes links, never follows them.
+        if (Directory.Exists(path) && !File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint))
+            Directory.Delete(path, recursive: true);
+        else
+            File.Delete(path);
         File.Delete(path + ".part");
         return Task.CompletedTask;
     }

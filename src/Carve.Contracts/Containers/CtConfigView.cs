@@ -1,0 +1,12 @@
+namespace Carve.Contracts.Containers;
+
+public sealed record CtConfigView
+{
+    public int Cpus { get; init; }
+    public int MemoryMiB { get; init; }
+    public required string Hostname { get; init; }
+    public bool Privileged { get; init; }
+    public required string Template { get; init; }
+    public IReadOnlyList<MountView> Mounts { get; init; } = [];
+    public string? Description { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Carve.Contracts.Containers;
+
+public sealed record MountView(string Host, string Guest, bool ReadOnly);

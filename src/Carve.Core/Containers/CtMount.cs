@@ -1,0 +1,3 @@
+namespace Carve.Core.Containers;
+
+public sealed record CtMount(string HostPath, string GuestPath, bool ReadOnly);
