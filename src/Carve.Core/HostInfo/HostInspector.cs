@@ -12,7 +12,7 @@ public sealed class HostInspector(ProcFs proc, StoragePools pools, IHypervisorFa
         return new Contracts.Host.HostInfo
         {
             Hostname = Environment.MachineName,
-            Kernel = Environment.OSVersion.VersionString,
+            Kernel = proc.ReadKernelRelease(),
             CpuModel = proc.ReadCpuModel(),
             CpuCount = Environment.ProcessorCount,
             MemoryTotalBytes = total,

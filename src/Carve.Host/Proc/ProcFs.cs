@@ -54,6 +54,9 @@ public sealed class ProcFs(string root = "/proc")
         return line is null ? "unknown" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 
+    /// <summary>The running kernel's release, as uname -r prints it.</summary>
+    public string ReadKernelRelease() => TryRead(Path.Combine(Root, "sys", "kernel", "osrelease"))?.Trim() ?? "unknown";
+
     /// <summary>When the process started, from its stat start time and the boot time.</summary>
     public DateTimeOffset? ReadStartTime(int pid)
     {
