@@ -1,0 +1,15 @@
+using Carve.Bench;
+
+// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list [--iterations N]
+// Needs root, a built out/ (./build.sh) and the cached test guest (tests/fixtures/build-test-guest.sh).
+var outDir = Environment.GetEnvironmentVariable("CARVE_OUT") ?? Path.GetFullPath("out");
+var cache = Environment.GetEnvironmentVariable("CARVE_TEST_CACHE") ?? "/var/cache/carve-test";
+var what = args.FirstOrDefault() ?? "all";
+var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(10);
+
+if (what is "start" or "all")
+    await StartOverheadBench.RunAsync(outDir, cache, iterations);
+if (what is "idle" or "all")
+    await IdleDaemonBench.RunAsync(outDir, cache);
+if (what is "list" or "all")
+    await ListingBench.RunAsync(outDir, cache);

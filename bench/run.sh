@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs Carve's benchmarks against the raw tools: ./bench/run.sh [start|idle|list|all] [--iterations N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/common.sh
+carve_require_root "$@"
+tests/fixtures/build-test-guest.sh
+[ -x out/carved ] || ./build.sh
+dotnet run -c Release --project bench/Carve.Bench -- "$@"
