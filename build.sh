@@ -6,7 +6,9 @@ cd "$(dirname "$0")"
 carve_require_dotnet
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Carve.slnx -c Release -v quiet -nologo "$@"
-# Both programs share one folder: they share most of their libraries.
-dotnet publish src/Carve.Daemon -c Release -o out --no-build -v quiet -nologo
-dotnet publish src/Carve.Cli -c Release -o out --no-build -v quiet -nologo
+# Both programs share one folder: they share most of their libraries. ReadyToRun: precompiled code starts
+# faster (the CLI runs once per command) and keeps the daemon's JIT work and memory small.
+for project in src/Carve.Daemon src/Carve.Cli; do
+    dotnet publish "$project" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o out -v quiet -nologo
+done
 echo "Built out/carved and out/carve."

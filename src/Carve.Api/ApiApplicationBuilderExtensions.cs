@@ -18,7 +18,9 @@ public static class ApiApplicationBuilderExtensions
         api.MapHostEndpoints();
         api.MapGuestEndpoints();
         api.MapVmEndpoints();
+        api.MapCtEndpoints();
         api.MapConsoleEndpoints();
+        api.MapExecEndpoints();
         api.MapTaskEndpoints();
         api.MapTokenEndpoints();
         api.MapAuthEndpoints();

@@ -21,6 +21,8 @@ public static class CarveJson
         // Served as JSON only, never inlined into HTML: no need to escape quotes into \u0027.
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.RespectRequiredConstructorParameters = true;
+        // A null where the contract has no '?' is the caller's mistake (400), not a crash deeper in.
+        options.RespectNullableAnnotations = strict;
         return options;
     }
 }

@@ -1,5 +1,6 @@
 using Carve.Core.Auth;
 using Carve.Core.Configuration;
+using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
 using Carve.Core.HostInfo;
@@ -32,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<GuestQueries>();
         services.AddSingleton<VmRequestValidator>();
         services.AddSingleton<VmService>();
+        services.AddSingleton<CtRequestValidator>();
+        services.AddSingleton<CtService>();
         services.AddSingleton<HostInspector>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionService>();

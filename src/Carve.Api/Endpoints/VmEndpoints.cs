@@ -1,6 +1,5 @@
 using Carve.Api.Auth;
 using Carve.Contracts;
-using Carve.Contracts.Tasks;
 using Carve.Contracts.Vms;
 using Carve.Core.Commands;
 using Carve.Core.Guests;
@@ -28,22 +27,8 @@ public static class VmEndpoints
         vms.MapPatch("/{ref}", async (string @ref, SetVmRequest body, HttpContext http, VmService service, CancellationToken ct) =>
                 Accepted.Task(await service.SetAsync(new SetVmCommand(@ref, body, http.Caller().User), ct)))
             .WithSummary("Change CPUs, memory, description, or grow disks (a task)").Problems();
-        vms.MapDelete("/{ref}", (string @ref, bool? force, HttpContext http, GuestLifecycle lifecycle) =>
-                Accepted.Task(lifecycle.Submit(new LifecycleCommand(@ref, VmService.Kind, LifecycleAction.Delete, http.Caller().User) { Force = force ?? false })))
-            .WithSummary("Delete a VM and its disks; a running VM needs force=true").Problems();
-        MapAction(vms, "start", LifecycleAction.Start, "Start a VM");
-        MapAction(vms, "stop", LifecycleAction.Stop, "Stop a VM at once, like pulling the plug");
-        MapAction(vms, "shutdown", LifecycleAction.Shutdown, "Shut a VM down with ACPI, then stop it after the timeout");
-        MapAction(vms, "reboot", LifecycleAction.Reboot, "Shut a VM down cleanly and start it again");
+        vms.MapLifecycleActions(VmService.Kind);
     }
-
-    private static void MapAction(RouteGroupBuilder vms, string name, LifecycleAction action, string summary) =>
-        vms.MapPost($"/{{ref}}/{name}", (string @ref, int? timeout, HttpContext http, GuestLifecycle lifecycle) =>
-                Accepted.Task(lifecycle.Submit(new LifecycleCommand(@ref, VmService.Kind, action, http.Caller().User)
-                {
-                    Timeout = Timeouts.Seconds(timeout),
-                })))
-            .WithSummary(summary + " (a task)").Problems();
 
     /// <summary>Documents the problem+json answers every state-changing endpoint may give.</summary>
     internal static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder) => builder

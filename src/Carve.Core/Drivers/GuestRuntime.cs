@@ -7,6 +7,9 @@ public sealed record GuestRuntime
     public DateTimeOffset? StartedAt { get; init; }
     public double? CpuSeconds { get; init; }
     public long? MemoryRssBytes { get; init; }
+    /// <summary>For containers: the cgroup memory limit and how often the OOM killer struck inside it.</summary>
+    public long? MemoryLimitBytes { get; init; }
+    public long? OomKills { get; init; }
     public string? MonitorStatus { get; init; }
     public string? Accel { get; init; }
     public string? AccelNote { get; init; }
@@ -14,4 +17,6 @@ public sealed record GuestRuntime
     public string? AppliedConfigJson { get; init; }
 
     public bool IsRunning => Pid is not null;
+
+    public long? UptimeSeconds => StartedAt is { } s ? (long)(DateTimeOffset.UtcNow - s).TotalSeconds : null;
 }

@@ -13,9 +13,7 @@ public sealed class GuestLifecycle(
 {
     public TaskView Submit(LifecycleCommand command)
     {
-        var guest = guests.Resolve(command.Reference);
-        if (guest.Kind != command.Kind)
-            throw new NotFoundException($"'{command.Reference}' is a {guest.Kind}, not a {command.Kind}.");
+        var guest = guests.ResolveKind(command.Reference, command.Kind);
         var driver = drivers.Instance(guest.Kind);
         var running = driver.Inspect(guest).IsRunning;
         var timeout = command.Timeout ?? TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds);

@@ -1,5 +1,7 @@
+using Carve.Contracts.Containers;
 using Carve.Contracts.Guests;
 using Carve.Contracts.Vms;
+using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Storage;
 using Carve.Core.Vms;
@@ -13,7 +15,7 @@ public sealed class GuestQueries(GuestStore guests, DriverRegistry drivers, Stor
         guests.List().Select(g =>
         {
             var runtime = drivers.Instance(g.Kind).Inspect(g);
-            var (cpus, memory) = g.Kind == VmService.Kind ? VmShape(g) : (0, 0);
+            var (cpus, memory) = g.Kind == VmService.Kind ? VmShape(g) : CtShape(g);
             return new GuestSummary
             {
                 Id = g.Id, Name = g.Name, Type = g.Kind, Status = runtime.Status,
@@ -23,21 +25,33 @@ public sealed class GuestQueries(GuestStore guests, DriverRegistry drivers, Stor
 
     public IReadOnlyList<VmView> ListVms() =>
         guests.List().Where(g => g.Kind == VmService.Kind)
-            .Select(g => ToView(g, drivers.Instance(g.Kind).Inspect(g), disks: null)).ToList();
+            .Select(g => VmViews.From(g, drivers.Instance(g.Kind).Inspect(g), disks: null)).ToList();
 
     public async Task<VmView> ShowVmAsync(GuestRecord guest, CancellationToken ct)
     {
         var runtime = await drivers.Instance(guest.Kind).InspectDeepAsync(guest, ct);
-        var config = VmConfig.FromJson(guest.ConfigJson);
         var disks = new List<DiskView>();
-        foreach (var disk in config.Disks)
+        foreach (var disk in VmConfig.FromJson(guest.ConfigJson).Disks)
             disks.Add(await DescribeDiskAsync(disk, ct));
-        return ToView(guest, runtime, disks);
+        return VmViews.From(guest, runtime, disks);
     }
+
+    public IReadOnlyList<CtView> ListCts() =>
+        guests.List().Where(g => g.Kind == CtService.Kind)
+            .Select(g => CtViews.From(g, drivers.Instance(g.Kind).Inspect(g))).ToList();
+
+    public async Task<CtView> ShowCtAsync(GuestRecord guest, CancellationToken ct) =>
+        CtViews.From(guest, await drivers.Instance(guest.Kind).InspectDeepAsync(guest, ct));
 
     private static (int, int) VmShape(GuestRecord g)
     {
         var c = VmConfig.FromJson(g.ConfigJson);
+        return (c.Cpus, c.MemoryMiB);
+    }
+
+    private static (int, int) CtShape(GuestRecord g)
+    {
+        var c = CtConfig.FromJson(g.ConfigJson);
         return (c.Cpus, c.MemoryMiB);
     }
 
@@ -51,53 +65,5 @@ public sealed class GuestQueries(GuestStore guests, DriverRegistry drivers, Stor
             return view;
         var info = await driver.InspectAsync(path, ct);
         return view with { VirtualSizeBytes = info.VirtualSizeBytes, AllocatedBytes = info.AllocatedBytes };
-    }
-
-    private static VmView ToView(GuestRecord guest, GuestRuntime runtime, IReadOnlyList<DiskView>? disks)
-    {
-        var config = VmConfig.FromJson(guest.ConfigJson);
-        return new VmView
-        {
-            Id = guest.Id,
-            Name = guest.Name,
-            Status = runtime.Status,
-            Template = guest.Template,
-            Lock = guest.Lock,
-            CreatedAt = guest.CreatedAt,
-            Config = new VmConfigView
-            {
-                Cpus = config.Cpus, MemoryMiB = config.MemoryMiB, Firmware = config.Firmware, Accel = config.Accel,
-                Cdrom = config.Cdrom, Kernel = config.Kernel, Initrd = config.Initrd, Cmdline = config.Cmdline,
-                Description = config.Description,
-                Nics = config.Nics.Select(n => new NicView(n.Name, n.Network, n.Model, n.Mac)).ToList(),
-            },
-            Disks = disks ?? config.Disks.Select(d => new DiskView { Name = d.Name, Pool = d.Pool, Volume = d.Volume, Format = d.Format }).ToList(),
-            Runtime = runtime.IsRunning ? RuntimeView(runtime) : null,
-            PendingChanges = PendingChanges(config, runtime),
-        };
-    }
-
-    private static VmRuntimeView RuntimeView(GuestRuntime r) => new()
-    {
-        Pid = r.Pid,
-        UptimeSeconds = r.StartedAt is { } s ? (long)(DateTimeOffset.UtcNow - s).TotalSeconds : null,
-        QmpStatus = r.MonitorStatus,
-        CpuSeconds = r.CpuSeconds,
-        MemoryRssBytes = r.MemoryRssBytes,
-        Accel = r.Accel,
-        AccelNote = r.AccelNote,
-    };
-
-    private static IReadOnlyList<string> PendingChanges(VmConfig config, GuestRuntime runtime)
-    {
-        if (runtime.AppliedConfigJson is null)
-            return [];
-        var applied = VmConfig.FromJson(runtime.AppliedConfigJson);
-        var pending = new List<string>();
-        if (applied.Cpus != config.Cpus)
-            pending.Add($"cpus: {applied.Cpus} -> {config.Cpus}");
-        if (applied.MemoryMiB != config.MemoryMiB)
-            pending.Add($"memoryMiB: {applied.MemoryMiB} -> {config.MemoryMiB}");
-        return pending;
     }
 }

@@ -32,6 +32,17 @@ public sealed class GuestStore(Database db)
         return guest ?? throw new NotFoundException($"No guest is named or numbered '{reference}'.");
     }
 
+    /// <summary>Like <see cref="Resolve"/>, but the guest must be of the given kind (vm or ct).</summary>
+    public GuestRecord ResolveKind(string reference, string kind)
+    {
+        var guest = Resolve(reference);
+        return guest.Kind == kind
+            ? guest
+            : throw new NotFoundException($"'{reference}' is a {Noun(guest.Kind)}, not a {Noun(kind)}.");
+    }
+
+    private static string Noun(string kind) => kind == "vm" ? "VM" : "container";
+
     /// <summary>Inserts a new guest already holding the lock of its creating task, so nothing else can touch it half made.</summary>
     public GuestRecord Insert(string name, int? requestedId, string kind, string configJson, string taskId)
     {

@@ -9,6 +9,7 @@ internal sealed class LiveTask(string id)
     private readonly Lock _gate = new();
     private readonly List<Channel<TaskEvent>> _followers = [];
     private readonly List<TaskEvent> _history = [];
+    private bool _ended;
 
     public string Id { get; } = id;
     private int _seq;
@@ -25,8 +26,12 @@ internal sealed class LiveTask(string id)
             foreach (var f in _followers)
                 f.Writer.TryWrite(e);
             if (e.Kind == "status" && TaskStates.IsFinished(e.Status ?? ""))
+            {
+                // Set under the lock, so a follower arriving now is closed at once and never waits forever.
+                _ended = true;
                 foreach (var f in _followers)
                     f.Writer.TryComplete();
+            }
         }
     }
 
@@ -38,7 +43,7 @@ internal sealed class LiveTask(string id)
         {
             foreach (var e in _history)
                 channel.Writer.TryWrite(e);
-            if (Finished.Task.IsCompleted)
+            if (_ended)
                 channel.Writer.TryComplete();
             else
                 _followers.Add(channel);

@@ -5,7 +5,8 @@ namespace Carve.Core.Validation;
 
 public static partial class Names
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    // \z, not $: in .NET, $ also matches before a final newline.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,62}\z")]
     private static partial Regex GuestName();
 
     /// <summary>Guest names: lowercase letters, digits and dashes, as DESIGN.md fixes them. A pure number would clash with ids.</summary>
@@ -19,7 +20,7 @@ public static partial class Names
         return name;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex TokenName();
 
     public static string Token(string? name) =>

@@ -8,7 +8,7 @@ public static partial class Sizes
 {
     public const long MaxDiskBytes = 64L << 40;
 
-    [GeneratedRegex(@"^(\d{1,15})([KMGT]?)(i?B)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(\d{1,15})([KMGT]?)(i?B)?\z", RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();
 
     /// <summary>"8G", "512M", "1T", "1048576": binary units, as qemu-img and Proxmox read them.</summary>
@@ -20,7 +20,7 @@ public static partial class Sizes
         var number = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         var shift = m.Groups[2].Value.ToUpperInvariant() switch { "K" => 10, "M" => 20, "G" => 30, "T" => 40, _ => 0 };
         if (number > (long.MaxValue >> shift))
-            throw new BadRequestException($"The {field} '{text}' is too large.");
+            throw new BadRequestException($"The {field} '{Names.Printable(text)}' is too large.");
         return number << shift;
     }
 

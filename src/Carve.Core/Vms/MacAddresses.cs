@@ -6,7 +6,7 @@ namespace Carve.Core.Vms;
 
 public static partial class MacAddresses
 {
-    [GeneratedRegex("^[0-9a-f]{2}(:[0-9a-f]{2}){5}$")]
+    [GeneratedRegex(@"^[0-9a-f]{2}(:[0-9a-f]{2}){5}\z")]
     private static partial Regex MacPattern();
 
     /// <summary>A random unicast, locally administered address (the 0x02 bit set, the 0x01 bit clear).</summary>

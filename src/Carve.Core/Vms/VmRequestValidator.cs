@@ -69,8 +69,10 @@ public sealed class VmRequestValidator(PathGuard paths)
             throw new BadRequestException("The description is longer than 4096 characters.");
     }
 
-    private PlannedDisk Disk(DiskRequest disk, int index)
+    private PlannedDisk Disk(DiskRequest? disk, int index)
     {
+        if (disk is null)
+            throw new BadRequestException($"Disk {index} is null.");
         if ((disk.Size is null) == (disk.Import is null))
             throw new BadRequestException($"Disk {index} needs exactly one of size (e.g. size=8G) or import (a path to an image).");
         if (disk.Pool is not null)
@@ -80,8 +82,10 @@ public sealed class VmRequestValidator(PathGuard paths)
             : new PlannedDisk($"disk{index}", disk.Pool, null, paths.ConfineExistingFile($"image to import for disk {index}", disk.Import));
     }
 
-    private static VmNic Nic(NicRequest nic, int index)
+    private static VmNic Nic(NicRequest? nic, int index)
     {
+        if (nic is null)
+            throw new BadRequestException($"NIC {index} is null.");
         if (nic.Network != "user")
             throw new BadRequestException($"Unknown network '{Names.Printable(nic.Network)}' for NIC {index}; only 'user' (user-mode NAT) exists yet.");
         var model = OneOf($"model of NIC {index}", nic.Model, "virtio", "e1000");

@@ -64,7 +64,9 @@ public sealed class VmService(
         var config = VmConfig.FromJson(guest.ConfigJson);
         var resizes = new List<(VmDisk Disk, long Size)>();
         foreach (var resize in request.ResizeDisks ?? [])
-            resizes.Add(await PlanResizeAsync(guest, config, resize, ct));
+            resizes.Add(resize is null || resize.Disk is null || resize.Size is null
+                ? throw new BadRequestException("Each disk to resize needs a disk name and a size.")
+                : await PlanResizeAsync(guest, config, resize, ct));
         if (request.Cpus is null && request.MemoryMiB is null && request.Description is null && resizes.Count == 0)
             throw new BadRequestException("Nothing to change: give cpus, memory, a description or a disk to resize.");
 
@@ -94,11 +96,7 @@ public sealed class VmService(
         });
     }
 
-    public GuestRecord Vm(string reference)
-    {
-        var guest = guests.Resolve(reference);
-        return guest.Kind == Kind ? guest : throw new NotFoundException($"'{reference}' is a {guest.Kind}, not a VM.");
-    }
+    public GuestRecord Vm(string reference) => guests.ResolveKind(reference, Kind);
 
     private async Task<(VmDisk Disk, long Size)> PlanResizeAsync(GuestRecord guest, VmConfig config, Contracts.Vms.DiskResize resize, CancellationToken ct)
     {

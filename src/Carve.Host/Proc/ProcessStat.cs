@@ -12,7 +12,7 @@ public sealed record ProcessStat(int Pid, string Comm, char State, long UserTick
         // comm may contain spaces and parentheses: it ends at the last ')'.
         var open = text.IndexOf('(', StringComparison.Ordinal);
         var close = text.LastIndexOf(')');
-        if (open < 0 || close < open)
+        if (open < 0 || close < open || close + 2 > text.Length)
             return null;
         var rest = text[(close + 2)..].Split(' ');
         if (rest.Length < 20)
