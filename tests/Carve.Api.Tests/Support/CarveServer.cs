@@ -1,0 +1,112 @@
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Carve.Core.Configuration;
+using Carve.Daemon;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Carve.Api.Tests.Support;
+
+/// <summary>
+/// The whole daemon, started in-process on its own dirs, with clients for its two doors:
+/// the trusted unix socket and HTTPS on a free loopback port.
+/// </summary>
+public sealed class CarveServer : IAsyncDisposable
+{
+    private readonly List<HttpClient> _clients = [];
+    private readonly string _certificateHash;
+
+    private CarveServer(ServerDirs dirs, WebApplication app)
+    {
+        Dirs = dirs;
+        App = app;
+        var https = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Single(a => a.StartsWith("https://", StringComparison.Ordinal));
+        HttpsBase = new Uri(https.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(dirs.Data, "tls", "carved.pfx"), null);
+        _certificateHash = certificate.GetCertHashString();
+        Socket = Track(new HttpClient(SocketHandler(dirs.Socket)) { BaseAddress = new Uri("http://carved/") });
+    }
+
+    public ServerDirs Dirs { get; }
+    public WebApplication App { get; }
+    public Uri HttpsBase { get; }
+
+    /// <summary>Over the unix socket: trusted as local root, no token.</summary>
+    public HttpClient Socket { get; }
+
+    public static async Task<CarveServer> StartAsync(ServerDirs dirs)
+    {
+        var options = new CarveOptions
+        {
+            DataDir = dirs.Data,
+            RunDir = dirs.Run,
+            Listen = "127.0.0.1:0",
+            ImageRoots = [dirs.Images],
+        };
+        var app = await CarveDaemon.StartAsync(options);
+        try
+        {
+            return new CarveServer(dirs, app);
+        }
+        catch
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A client over HTTPS that trusts only this daemon's own certificate; it keeps no cookies.</summary>
+    public HttpClient Https(string? bearer = null)
+    {
+        var handler = new SocketsHttpHandler { UseCookies = false };
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            certificate?.GetCertHashString() == _certificateHash;
+        var client = new HttpClient(handler) { BaseAddress = HttpsBase };
+        if (bearer is not null)
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        return Track(client);
+    }
+
+    public async Task StopAsync()
+    {
+        foreach (var client in _clients)
+            client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Dirs.Dispose();
+    }
+
+    private HttpClient Track(HttpClient client)
+    {
+        client.Timeout = TimeSpan.FromSeconds(90);
+        _clients.Add(client);
+        return client;
+    }
+
+    private static SocketsHttpHandler SocketHandler(string path) => new()
+    {
+        ConnectCallback = async (_, ct) =>
+        {
+            var socket = new System.Net.Sockets.Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+}

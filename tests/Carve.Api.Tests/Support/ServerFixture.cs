@@ -1,0 +1,29 @@
+namespace Carve.Api.Tests.Support;
+
+/// <summary>One daemon per test class (xunit class fixture), on dirs of its own.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private CarveServer? _server;
+
+    public CarveServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
+
+    public async Task InitializeAsync()
+    {
+        var dirs = new ServerDirs();
+        try
+        {
+            _server = await CarveServer.StartAsync(dirs);
+        }
+        catch
+        {
+            dirs.Dispose();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+            await _server.DisposeAsync();
+    }
+}
