@@ -1,16 +1,14 @@
-using System.Net;
 using System.Net.WebSockets;
-using Carve.Client.Errors;
 using Carve.Client.Http;
 
 namespace Carve.Client;
 
 public sealed partial class CarveClient
 {
-    /// <summary>GET /vms/{ref}/console/log: copies what the guest wrote on its serial port so far, byte for byte.</summary>
-    public async Task CopyConsoleLogAsync(string vmRef, Stream destination, CancellationToken ct)
+    /// <summary>GET /{vms|cts}/{ref}/console/log: copies what the guest wrote on its console so far, byte for byte.</summary>
+    public async Task CopyGuestConsoleLogAsync(GuestKind kind, string guestRef, Stream destination, CancellationToken ct)
     {
-        using var response = await SendAsync(HttpMethod.Get, VmPath(vmRef) + "/console/log", null, ct, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await SendAsync(HttpMethod.Get, GuestPath(kind, guestRef) + "/console/log", null, ct, HttpCompletionOption.ResponseHeadersRead);
         try
         {
             await response.Content.CopyToAsync(destination, ct);
@@ -21,71 +19,21 @@ public sealed partial class CarveClient
         }
     }
 
-    /// <summary>
-    /// GET /vms/{ref}/console as a websocket whose binary frames carry the serial port's bytes both ways.
-    /// It goes through the same handler as REST calls, so it works over the unix socket too.
-    /// </summary>
-    public async Task<WebSocket> ConnectConsoleAsync(string vmRef, CancellationToken ct)
-    {
-        var path = VmPath(vmRef) + "/console";
-        var uri = WebSocketUri(path);
-        var socket = new ClientWebSocket();
-        socket.Options.HttpVersion = HttpVersion.Version11;
-        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
-        socket.Options.CollectHttpResponseDetails = true;
-        // The invoker does not see HttpClient's default headers, so the token is set here.
-        if (Connection.Token is { } token)
-            socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
-        if (_csrfToken is not null)
-            socket.Options.SetRequestHeader("X-CSRF-Token", _csrfToken);
-        using var invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
-        try
-        {
-            await socket.ConnectAsync(uri, invoker, ct);
-            return socket;
-        }
-        catch (WebSocketException) when (socket.HttpStatusCode is not 0 and not HttpStatusCode.SwitchingProtocols)
-        {
-            var status = socket.HttpStatusCode;
-            socket.Dispose();
-            throw await ExplainRefusalAsync(path, ct)
-                ?? new CarveApiException((int)status, $"carved refused the console connection ({(int)status} {status}).");
-        }
-        catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException)
-        {
-            socket.Dispose();
-            throw ConnectionErrors.Describe(Connection, e);
-        }
-    }
+    /// <summary>GET /{vms|cts}/{ref}/console as a websocket whose binary frames carry the console's bytes both ways.</summary>
+    public Task<WebSocket> ConnectGuestConsoleAsync(GuestKind kind, string guestRef, CancellationToken ct) =>
+        ConnectWebSocketAsync(GuestPath(kind, guestRef) + "/console", "console", ct);
 
-    /// <summary>
-    /// ClientWebSocket keeps only the status of a refused upgrade, so the same upgrade request is sent
-    /// once more as plain HTTP to read carved's problem sentence (e.g. that the VM is not running).
-    /// </summary>
-    private async Task<CarveApiException?> ExplainRefusalAsync(string path, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, ApiBase + path) { Version = HttpVersion.Version11 };
-        request.Headers.Connection.Add("Upgrade");
-        request.Headers.Upgrade.Add(new System.Net.Http.Headers.ProductHeaderValue("websocket"));
-        request.Headers.Add("Sec-WebSocket-Version", "13");
-        request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            return response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.SwitchingProtocols
-                ? null
-                : await ProblemMapper.ToExceptionAsync(response, ct);
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
+    /// <summary>GET /vms/{ref}/console/log: what the VM wrote on its serial port so far.</summary>
+    public Task CopyConsoleLogAsync(string vmRef, Stream destination, CancellationToken ct) =>
+        CopyGuestConsoleLogAsync(GuestKind.Vm, vmRef, destination, ct);
 
-    private Uri WebSocketUri(string path)
-    {
-        var builder = new UriBuilder(new Uri(Connection.BaseAddress, ApiBase + path));
-        builder.Scheme = builder.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
-        return builder.Uri;
-    }
+    /// <summary>GET /vms/{ref}/console: the VM's serial port as a websocket.</summary>
+    public Task<WebSocket> ConnectConsoleAsync(string vmRef, CancellationToken ct) => ConnectGuestConsoleAsync(GuestKind.Vm, vmRef, ct);
+
+    /// <summary>GET /cts/{ref}/console/log: what the container wrote on its console so far.</summary>
+    public Task CopyCtConsoleLogAsync(string ctRef, Stream destination, CancellationToken ct) =>
+        CopyGuestConsoleLogAsync(GuestKind.Ct, ctRef, destination, ct);
+
+    /// <summary>GET /cts/{ref}/console: the container's console as a websocket.</summary>
+    public Task<WebSocket> ConnectCtConsoleAsync(string ctRef, CancellationToken ct) => ConnectGuestConsoleAsync(GuestKind.Ct, ctRef, ct);
 }

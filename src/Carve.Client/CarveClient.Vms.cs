@@ -1,4 +1,3 @@
-using System.Globalization;
 using Carve.Contracts.Tasks;
 using Carve.Contracts.Vms;
 
@@ -10,7 +9,7 @@ public sealed partial class CarveClient
     public Task<IReadOnlyList<VmView>> ListVmsAsync(CancellationToken ct) => GetJsonAsync<IReadOnlyList<VmView>>("vms", ct);
 
     /// <summary>GET /vms/{ref}, where ref is the name or the numeric id.</summary>
-    public Task<VmView> GetVmAsync(string vmRef, CancellationToken ct) => GetJsonAsync<VmView>(VmPath(vmRef), ct);
+    public Task<VmView> GetVmAsync(string vmRef, CancellationToken ct) => GetJsonAsync<VmView>(GuestPath(GuestKind.Vm, vmRef), ct);
 
     /// <summary>POST /vms.</summary>
     public Task<TaskAccepted> CreateVmAsync(CreateVmRequest request, CancellationToken ct) =>
@@ -18,30 +17,21 @@ public sealed partial class CarveClient
 
     /// <summary>PATCH /vms/{ref}.</summary>
     public Task<TaskAccepted> SetVmAsync(string vmRef, SetVmRequest request, CancellationToken ct) =>
-        SendJsonAsync<SetVmRequest, TaskAccepted>(HttpMethod.Patch, VmPath(vmRef), request, ct);
+        SendJsonAsync<SetVmRequest, TaskAccepted>(HttpMethod.Patch, GuestPath(GuestKind.Vm, vmRef), request, ct);
 
     /// <summary>DELETE /vms/{ref}?force=.</summary>
-    public Task<TaskAccepted> DeleteVmAsync(string vmRef, bool force, CancellationToken ct) =>
-        SendEmptyAsync<TaskAccepted>(HttpMethod.Delete, $"{VmPath(vmRef)}?force={(force ? "true" : "false")}", ct);
+    public Task<TaskAccepted> DeleteVmAsync(string vmRef, bool force, CancellationToken ct) => DeleteGuestAsync(GuestKind.Vm, vmRef, force, ct);
 
     /// <summary>POST /vms/{ref}/start.</summary>
-    public Task<TaskAccepted> StartVmAsync(string vmRef, CancellationToken ct) =>
-        SendEmptyAsync<TaskAccepted>(HttpMethod.Post, VmPath(vmRef) + "/start", ct);
+    public Task<TaskAccepted> StartVmAsync(string vmRef, CancellationToken ct) => StartGuestAsync(GuestKind.Vm, vmRef, ct);
 
     /// <summary>POST /vms/{ref}/stop: a hard stop.</summary>
-    public Task<TaskAccepted> StopVmAsync(string vmRef, CancellationToken ct) =>
-        SendEmptyAsync<TaskAccepted>(HttpMethod.Post, VmPath(vmRef) + "/stop", ct);
+    public Task<TaskAccepted> StopVmAsync(string vmRef, CancellationToken ct) => StopGuestAsync(GuestKind.Vm, vmRef, ct);
 
     /// <summary>POST /vms/{ref}/shutdown?timeout=: an ACPI shutdown; the daemon picks the timeout when null.</summary>
     public Task<TaskAccepted> ShutdownVmAsync(string vmRef, int? timeoutSeconds, CancellationToken ct) =>
-        SendEmptyAsync<TaskAccepted>(
-            HttpMethod.Post,
-            VmPath(vmRef) + "/shutdown" + (timeoutSeconds is { } t ? "?timeout=" + t.ToString(CultureInfo.InvariantCulture) : ""),
-            ct);
+        ShutdownGuestAsync(GuestKind.Vm, vmRef, timeoutSeconds, ct);
 
     /// <summary>POST /vms/{ref}/reboot.</summary>
-    public Task<TaskAccepted> RebootVmAsync(string vmRef, CancellationToken ct) =>
-        SendEmptyAsync<TaskAccepted>(HttpMethod.Post, VmPath(vmRef) + "/reboot", ct);
-
-    private static string VmPath(string vmRef) => "vms/" + Segment(vmRef);
+    public Task<TaskAccepted> RebootVmAsync(string vmRef, CancellationToken ct) => RebootGuestAsync(GuestKind.Vm, vmRef, ct);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Carve.Cli.Infrastructure;
 using Carve.Cli.Output;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 
@@ -14,25 +15,29 @@ internal static class ListCommand
         {
             var guests = await context.Client.ListGuestsAsync(ct);
             if (context.Json)
-            {
                 JsonOutput.Write(context.Out, guests);
-                return ExitCodes.Success;
-            }
-            var table = new TextTable("ID", "NAME", "TYPE", "STATUS", "CPUS", "MEMORY", "LOCK");
-            foreach (var guest in guests.OrderBy(g => g.Id))
-            {
-                table.Add(
-                    $"{guest.Id}",
-                    guest.Name,
-                    guest.Template ? guest.Type + " (template)" : guest.Type,
-                    guest.Status,
-                    $"{guest.Cpus}",
-                    Units.MiB(guest.MemoryMiB),
-                    guest.Lock);
-            }
-            table.Write(context.Out);
+            else
+                Render(context.Out, guests);
             return ExitCodes.Success;
         });
         return list;
+    }
+
+    /// <summary>One table for both kinds; TYPE says vm or ct, and a template says so.</summary>
+    public static void Render(TextWriter output, IReadOnlyList<GuestSummary> guests)
+    {
+        var table = new TextTable("ID", "NAME", "TYPE", "STATUS", "CPUS", "MEMORY", "LOCK");
+        foreach (var guest in guests.OrderBy(g => g.Id))
+        {
+            table.Add(
+                $"{guest.Id}",
+                guest.Name,
+                guest.Template ? guest.Type + " (template)" : guest.Type,
+                guest.Status,
+                $"{guest.Cpus}",
+                Units.MiB(guest.MemoryMiB),
+                guest.Lock);
+        }
+        table.Write(output);
     }
 }

@@ -14,6 +14,8 @@ internal static class RootCommandFactory
         root.Subcommands.Add(HostCommands.Create(options));
         root.Subcommands.Add(ListCommand.Create(options));
         root.Subcommands.Add(VmCommands.Create(options));
+        root.Subcommands.Add(CtCommands.Create(options));
+        root.Subcommands.Add(TemplateCommands.Create(options));
         root.Subcommands.Add(TaskCommands.Create(options));
         root.Subcommands.Add(TokenCommands.Create(options));
         return root;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Carve.Cli.Infrastructure;
+using Carve.Client;
 
 namespace Carve.Cli.Commands;
 
@@ -11,11 +12,16 @@ internal static class VmCommands
         var vm = new Command("vm", "Virtual machines (QEMU/KVM).");
         vm.Subcommands.Add(VmCreateCommand.Create(options));
         vm.Subcommands.Add(VmListCommand.Create(options));
-        vm.Subcommands.Add(VmShowCommand.Create(options));
-        foreach (var lifecycle in VmLifecycleCommands.Create(options))
+        vm.Subcommands.Add(GuestShowCommand.Create(
+            options,
+            GuestKind.Vm,
+            "A VM's configuration, disks, NICs and what its QEMU process is doing.",
+            (client, vmRef, ct) => client.GetVmAsync(vmRef, ct),
+            VmShowRenderer.Render));
+        foreach (var lifecycle in GuestLifecycleCommands.Create(options, GuestKind.Vm))
             vm.Subcommands.Add(lifecycle);
         vm.Subcommands.Add(VmSetCommand.Create(options));
-        vm.Subcommands.Add(VmConsoleCommand.Create(options));
+        vm.Subcommands.Add(GuestConsoleCommand.Create(options, GuestKind.Vm));
         return vm;
     }
 }

@@ -71,7 +71,7 @@ internal static class VmShowRenderer
             .Add("PID", runtime.Pid?.ToString(CultureInfo.InvariantCulture))
             .Add("Uptime", Units.Seconds(runtime.UptimeSeconds))
             .Add("QMP status", runtime.QmpStatus ?? (runtime.Pid is null ? null : "no answer"))
-            .Add("CPU time", runtime.CpuSeconds is { } cpu ? cpu.ToString("0.0", CultureInfo.InvariantCulture) + "s" : null)
+            .Add("CPU time", Units.CpuTime(runtime.CpuSeconds))
             .Add("Memory RSS", Units.Bytes(runtime.MemoryRssBytes))
             .Add("Accel", accel);
     }

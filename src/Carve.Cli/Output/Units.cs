@@ -36,6 +36,9 @@ internal static class Units
         return span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s";
     }
 
+    /// <summary>CPU time consumed, to a tenth of a second: "12.3s".</summary>
+    public static string? CpuTime(double? seconds) => seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + "s" : null;
+
     public static string Seconds(long? seconds) => seconds is { } s ? Duration(TimeSpan.FromSeconds(s)) : "-";
 
     public static string Time(DateTimeOffset? time) =>

@@ -17,6 +17,18 @@ public sealed class ExitCodeTests
     [InlineData("vm create web1 --initrd /boot/initrd.img")]
     [InlineData("vm set web1")]
     [InlineData("vm set web1 --resize disk0")]
+    [InlineData("ct")]
+    [InlineData("ct create c1")]
+    [InlineData("ct create c1 --template")]
+    [InlineData("ct create c1 --template busybox --mount media:/media")]
+    [InlineData("ct create c1 --template busybox --mount /tank/media:/media:rx")]
+    [InlineData("ct create c1 --template busybox --memory lots")]
+    [InlineData("ct set c1")]
+    [InlineData("ct shutdown c1 --timeout -1")]
+    [InlineData("ct exec c1")]
+    [InlineData("ct exec c1 --env NOEQUALS -- true")]
+    [InlineData("template build alpine")]
+    [InlineData("template build")]
     [InlineData("token create ci")]
     [InlineData("token create ci --role root")]
     [InlineData("list -o yaml")]
@@ -34,9 +46,17 @@ public sealed class ExitCodeTests
     [InlineData("host info")]
     [InlineData("vm start web1")]
     [InlineData("vm console web1 --log")]
+    [InlineData("ct create c1 --template ./rootfs.tar.xz --mount /tank/media:/media:ro --start")]
+    [InlineData("ct start c1")]
+    [InlineData("ct show c1")]
+    [InlineData("ct console c1 --log")]
+    [InlineData("ct exec c1 -- sh -c true")]
+    [InlineData("template list")]
+    [InlineData("template build debian --suite trixie")]
     public async Task Unreachable_daemon_exits_1(string commandLine)
     {
-        Assert.Equal(1, await CarveCli.RunAsync([.. commandLine.Split(' '), "--socket", NoSocket], CancellationToken.None));
+        // In front: after an exec's "--" it would be part of the container's command.
+        Assert.Equal(1, await CarveCli.RunAsync(["--socket", NoSocket, .. commandLine.Split(' ')], CancellationToken.None));
     }
 
     [Fact]

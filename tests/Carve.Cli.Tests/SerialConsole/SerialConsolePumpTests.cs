@@ -1,41 +1,21 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using Carve.Cli.SerialConsole;
+using Carve.Cli.Tests.Fakes;
 
 namespace Carve.Cli.Tests.SerialConsole;
 
 public sealed class SerialConsolePumpTests : IAsyncLifetime
 {
-    private TcpListener? _listener;
-    private TcpClient? _clientSide;
-    private TcpClient? _serverSide;
-    private WebSocket _client = null!;
-    private WebSocket _server = null!;
+    private LoopbackWebSocketPair _pair = null!;
 
-    public async Task InitializeAsync()
-    {
-        // A real websocket pair over loopback TCP: the pump sees exactly what it sees against carved.
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        _clientSide = new TcpClient();
-        var accept = _listener.AcceptTcpClientAsync();
-        await _clientSide.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)_listener.LocalEndpoint).Port);
-        _serverSide = await accept;
-        _client = WebSocket.CreateFromStream(_clientSide.GetStream(), isServer: false, subProtocol: null, keepAliveInterval: TimeSpan.Zero);
-        _server = WebSocket.CreateFromStream(_serverSide.GetStream(), isServer: true, subProtocol: null, keepAliveInterval: TimeSpan.Zero);
-    }
+    private WebSocket ClientSocket => _pair.Client;
 
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        _server.Dispose();
-        _clientSide?.Dispose();
-        _serverSide?.Dispose();
-        _listener?.Stop();
-        return Task.CompletedTask;
-    }
+    private WebSocket ServerSocket => _pair.Server;
+
+    public async Task InitializeAsync() => _pair = await LoopbackWebSocketPair.OpenAsync();
+
+    public async Task DisposeAsync() => await _pair.DisposeAsync();
 
     private async Task<string> ServerReceiveAsync(int expectedBytes)
     {
@@ -43,7 +23,7 @@ public sealed class SerialConsolePumpTests : IAsyncLifetime
         var received = new MemoryStream();
         while (received.Length < expectedBytes)
         {
-            var result = await _server.ReceiveAsync(buffer, CancellationToken.None);
+            var result = await ServerSocket.ReceiveAsync(buffer, CancellationToken.None);
             if (result.MessageType == WebSocketMessageType.Close)
                 break;
             received.Write(buffer, 0, result.Count);
@@ -56,11 +36,11 @@ public sealed class SerialConsolePumpTests : IAsyncLifetime
     {
         var input = new MemoryStream(Encoding.UTF8.GetBytes("echo hi\n"));
         var output = new MemoryStream();
-        var pump = new SerialConsolePump(_client, input, output, interactive: false) { LingerQuiet = TimeSpan.FromMilliseconds(300) };
+        var pump = new SerialConsolePump(ClientSocket, input, output, interactive: false) { LingerQuiet = TimeSpan.FromMilliseconds(300) };
         var running = pump.RunAsync(CancellationToken.None);
 
         Assert.Equal("echo hi\n", await ServerReceiveAsync(8));
-        await _server.SendAsync("hi\r\n"u8.ToArray(), WebSocketMessageType.Binary, true, CancellationToken.None);
+        await ServerSocket.SendAsync("hi\r\n"u8.ToArray(), WebSocketMessageType.Binary, true, CancellationToken.None);
 
         Assert.Equal(ConsoleEnd.InputEnded, await running);
         Assert.Equal("hi\r\n", Encoding.UTF8.GetString(output.ToArray()));
@@ -70,7 +50,7 @@ public sealed class SerialConsolePumpTests : IAsyncLifetime
     public async Task Ctrl_close_bracket_detaches_interactively_and_is_not_sent()
     {
         var input = new MemoryStream([(byte)'a', (byte)'b', SerialConsolePump.DetachByte, (byte)'c']);
-        var pump = new SerialConsolePump(_client, input, new MemoryStream(), interactive: true);
+        var pump = new SerialConsolePump(ClientSocket, input, new MemoryStream(), interactive: true);
         var end = await pump.RunAsync(CancellationToken.None);
         Assert.Equal(ConsoleEnd.Detached, end);
         Assert.Equal("ab", await ServerReceiveAsync(2));
@@ -80,7 +60,7 @@ public sealed class SerialConsolePumpTests : IAsyncLifetime
     public async Task From_a_pipe_the_detach_byte_is_just_data()
     {
         var input = new MemoryStream([(byte)'a', SerialConsolePump.DetachByte, (byte)'c']);
-        var pump = new SerialConsolePump(_client, input, new MemoryStream(), interactive: false) { LingerQuiet = TimeSpan.FromMilliseconds(100) };
+        var pump = new SerialConsolePump(ClientSocket, input, new MemoryStream(), interactive: false) { LingerQuiet = TimeSpan.FromMilliseconds(100) };
         var running = pump.RunAsync(CancellationToken.None);
         Assert.Equal("a\u001dc", await ServerReceiveAsync(3));
         Assert.Equal(ConsoleEnd.InputEnded, await running);
@@ -90,33 +70,11 @@ public sealed class SerialConsolePumpTests : IAsyncLifetime
     public async Task Server_close_ends_the_session_while_stdin_is_still_open()
     {
         var output = new MemoryStream();
-        var pump = new SerialConsolePump(_client, new NeverEndingStream(), output, interactive: true);
+        var pump = new SerialConsolePump(ClientSocket, new BlockingStream(), output, interactive: true);
         var running = pump.RunAsync(CancellationToken.None);
-        await _server.SendAsync("bye"u8.ToArray(), WebSocketMessageType.Binary, true, CancellationToken.None);
-        await _server.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "guest stopped", CancellationToken.None);
+        await ServerSocket.SendAsync("bye"u8.ToArray(), WebSocketMessageType.Binary, true, CancellationToken.None);
+        await ServerSocket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "guest stopped", CancellationToken.None);
         Assert.Equal(ConsoleEnd.SocketClosed, await running.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal("bye", Encoding.UTF8.GetString(output.ToArray()));
-    }
-
-    /// <summary>stdin of an idle terminal: a read that only ends when cancelled.</summary>
-    private sealed class NeverEndingStream : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
