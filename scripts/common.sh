@@ -22,8 +22,9 @@ carve_install_packages() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# What carved needs on the host to run VMs.
-CARVE_HOST_PACKAGES=(qemu-system-x86 qemu-utils ovmf)
+# What carved needs on the host: QEMU for VMs; LXC, a static busybox (the built-in template), debootstrap
+# (Debian templates), acl (lets the container's mapped root reach its rootfs), xz/zstd (rootfs tarballs).
+CARVE_HOST_PACKAGES=(qemu-system-x86 qemu-utils ovmf lxc busybox-static debootstrap debian-archive-keyring acl xz-utils zstd)
 
 carve_require_dotnet() {
     if ! command -v dotnet >/dev/null; then

@@ -7,6 +7,7 @@ using Carve.Core.State;
 using Carve.Core.Storage;
 using Carve.Host.Files;
 using Carve.Host.Processes;
+using Carve.Lxc;
 using Carve.Qemu;
 using Carve.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -50,6 +51,7 @@ public static class CarveDaemon
             .AddCarveCore(options)
             .AddCarveStorage()
             .AddCarveQemu(qemuVersion)
+            .AddCarveLxc()
             .AddCarveApi()
             .AddHostedService<ConsoleLogTrimmer>();
 

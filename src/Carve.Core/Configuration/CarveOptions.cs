@@ -20,7 +20,11 @@ public sealed record CarveOptions
     /// <summary>How much of each guest's serial output is kept.</summary>
     public long ConsoleLogMaxBytes { get; init; } = 1 << 20;
 
+    /// <summary>Where container templates are kept; DATA/templates when not set.</summary>
+    public string? TemplatesDir { get; init; }
+
     public string ImagesDir => Path.Combine(DataDir, "images");
+    public string EffectiveTemplatesDir => TemplatesDir ?? Path.Combine(DataDir, "templates");
     public string LogsDir => Path.Combine(DataDir, "logs");
     public string DatabasePath => Path.Combine(DataDir, "carve.db");
     public string SocketPath => Path.Combine(RunDir, "carved.sock");

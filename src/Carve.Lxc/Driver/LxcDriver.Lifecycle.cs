@@ -1,0 +1,120 @@
+using Carve.Core.Containers;
+using Carve.Core.Errors;
+using Carve.Core.Guests;
+using Carve.Core.Tasks;
+using Carve.Host.Files;
+using Carve.Host.Processes;
+using Carve.Lxc.Cgroups;
+using Carve.Lxc.Driver.Support;
+
+namespace Carve.Lxc.Driver;
+
+public sealed partial class LxcDriver
+{
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(10);
+    /// <summary>lxc-stop returns once the container is STOPPED; the monitor exits a moment later.</summary>
+    private static readonly TimeSpan ShutdownSettle = TimeSpan.FromSeconds(2);
+
+    public async Task StartAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
+    {
+        var paths = Paths(guest);
+        if (locator.Find(paths) is { } running)
+            throw new ConflictException($"{guest.Describe()} is already running (init pid {running.InitPid}).");
+        if (Processes.ExecutableLookup.Find("lxc-start") is null)
+            throw new OperationFailedException("Containers need LXC on the host: install the Debian package lxc.");
+        var config = CtConfig.FromJson(guest.ConfigJson);
+        CtMountValidator.ValidateAll(config.Mounts);
+        var rootfs = RootfsPath(config);
+        if (!Directory.Exists(rootfs))
+            throw new OperationFailedException($"The root file system {rootfs} of {guest.Name} is missing.");
+        await PrepareHostAsync(config, rootfs, task, ct);
+
+        Directory.CreateDirectory(paths.RuntimeDir, FileModes.OwnerOnlyDirectory);
+        File.Delete(paths.MonitorPidFile);
+        File.Delete(paths.AppliedConfig);
+        WriteConfig(config, paths, rootfs);
+        LxcLog.Trim(paths.LxcLog, options.ConsoleLogMaxBytes);
+        var result = await runner.RunAsync(new ProcessSpec("lxc-start", LxcCommands.Start(paths)) { Timeout = ToolTimeout }, ct);
+        if (!result.Succeeded)
+        {
+            LeftoverCgroups.Remove(host.Cgroups, paths.Name);
+            throw new OperationFailedException(result.TimedOut
+                ? $"LXC did not start {guest.Name} within {ToolTimeout.TotalSeconds:0} s."
+                : $"LXC could not start {guest.Name}: {LxcLog.LastError(paths.LxcLog) ?? result.LastErrorLine}");
+        }
+        var found = locator.Find(paths)
+            ?? throw new OperationFailedException($"LXC started {guest.Name} but it stopped at once; see `carve ct console {guest.Name} --log`.");
+        await File.WriteAllTextAsync(paths.AppliedConfig, guest.ConfigJson, ct);
+        task.Log($"Started {guest.Describe()}: init pid {found.InitPid}, LXC monitor pid {found.MonitorPid}.");
+    }
+
+    public async Task StopAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
+    {
+        var paths = Paths(guest);
+        if (locator.Find(paths) is not { } found)
+        {
+            task.Log($"{guest.Describe()} was not running.");
+            CleanUpAfterExit(paths);
+            return;
+        }
+        var result = await runner.RunAsync(new ProcessSpec("lxc-stop", LxcCommands.Kill(paths)) { Timeout = ToolTimeout }, ct);
+        if (!await WaitForExitAsync(found.MonitorPid, ExitGrace, ct))
+        {
+            // The monitor did not take the request: kill the container's init, then the monitor itself.
+            task.Log($"lxc-stop did not stop the container ({result.LastErrorLine}); sending SIGKILL.");
+            if (found.InitPid is { } init)
+                Signals.Kill(init);
+            if (!await WaitForExitAsync(found.MonitorPid, ExitGrace, ct))
+                Signals.Kill(found.MonitorPid);
+            if (!await WaitForExitAsync(found.MonitorPid, ExitGrace, ct))
+                throw new OperationFailedException($"The LXC monitor (pid {found.MonitorPid}) of {guest.Name} does not exit, even after SIGKILL.");
+        }
+        CleanUpAfterExit(paths);
+        task.Log($"Stopped {guest.Describe()}.");
+    }
+
+    public async Task ShutdownAsync(GuestRecord guest, TimeSpan timeout, ITaskContext task, CancellationToken ct)
+    {
+        var paths = Paths(guest);
+        if (locator.Find(paths) is not { } found)
+        {
+            task.Log($"{guest.Describe()} was not running.");
+            return;
+        }
+        task.Log($"Sent SIGPWR to the container's init; waiting up to {timeout.TotalSeconds:0} s for it to power off.");
+        var started = DateTime.UtcNow;
+        var result = await runner.RunAsync(new ProcessSpec("lxc-stop", LxcCommands.Shutdown(paths, timeout)) { Timeout = timeout + ToolTimeout }, ct);
+        if (await WaitForExitAsync(found.MonitorPid, ShutdownSettle, ct))
+        {
+            CleanUpAfterExit(paths);
+            task.Log($"{guest.Describe()} powered off.");
+            return;
+        }
+        var waited = DateTime.UtcNow - started;
+        task.Log(waited >= timeout
+            ? $"The container did not power off within {timeout.TotalSeconds:0} s; stopping it hard."
+            : $"lxc-stop could not ask the container to power off ({result.LastErrorLine}); stopping it hard.");
+        await StopAsync(guest, task, ct);
+    }
+
+    private async Task<bool> WaitForExitAsync(int pid, TimeSpan timeout, CancellationToken ct)
+    {
+        // The monitor is not our child (it must outlive us), so there is no wait(2): poll /proc.
+        var deadline = DateTime.UtcNow + timeout;
+        while (locator.IsAlive(pid))
+        {
+            if (DateTime.UtcNow >= deadline)
+                return false;
+            await Task.Delay(20, ct);
+        }
+        return true;
+    }
+
+    private void CleanUpAfterExit(LxcPaths paths)
+    {
+        File.Delete(paths.MonitorPidFile);
+        File.Delete(paths.AppliedConfig);
+        LeftoverCgroups.Remove(host.Cgroups, paths.Name);
+    }
+}

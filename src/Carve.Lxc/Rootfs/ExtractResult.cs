@@ -1,0 +1,3 @@
+namespace Carve.Lxc.Rootfs;
+
+public sealed record ExtractResult(long Entries, long Bytes, int SkippedDevices);

@@ -1,0 +1,3 @@
+namespace Carve.Lxc.Tests.RealLxc;
+
+internal sealed record ExecResult(int ExitCode, string Stdout, string Stderr);
