@@ -20,6 +20,8 @@ public sealed class DaemonProcess : IAsyncDisposable
         File.WriteAllText(ConfigFile, JsonSerializer.Serialize(new
         {
             imageRoots = new[] { TestGuest.CacheDir },
+            // Built templates (debootstrap takes minutes) are kept between test runs.
+            templatesDir = Path.Combine(TestGuest.CacheDir, "templates"),
             shutdownTimeoutSeconds = 30,
         }));
     }

@@ -10,6 +10,9 @@ public static class GuestCommands
     public static async Task<System.Text.Json.JsonElement> ShowAsync(this DaemonProcess d, string name) =>
         Json.Parse(await d.CarveAsync("vm", "show", name, "-o", "json"));
 
+    public static async Task<System.Text.Json.JsonElement> ShowCtAsync(this DaemonProcess d, string name) =>
+        Json.Parse(await d.CarveAsync("ct", "show", name, "-o", "json"));
+
     public static async Task<int> QemuPidAsync(this DaemonProcess d, string name)
     {
         var vm = await d.ShowAsync(name);
