@@ -12,6 +12,25 @@ public sealed class ProcFs(string root = "/proc")
 
     public bool IsAlive(int pid) => pid > 0 && Directory.Exists(Path.Combine(Root, pid.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>Alive and not a zombie waiting to be reaped: a zombie has finished all it will ever do.</summary>
+    public bool IsRunning(int pid) => IsAlive(pid) && ReadStat(pid)?.State is not (null or 'Z' or 'X');
+
+    /// <summary>
+    /// Waits until the process has ended, or the timeout passes (false). Guests' processes are not our children
+    /// (they must outlive the daemon), so there is no wait(2): this polls /proc.
+    /// </summary>
+    public async Task<bool> WaitForExitAsync(int pid, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (IsRunning(pid))
+        {
+            if (DateTime.UtcNow >= deadline)
+                return false;
+            await Task.Delay(20, ct);
+        }
+        return true;
+    }
+
     /// <summary>The argv of a process, or null if it is gone.</summary>
     public IReadOnlyList<string>? ReadCmdline(int pid)
     {

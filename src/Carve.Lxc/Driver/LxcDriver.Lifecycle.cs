@@ -59,15 +59,15 @@ public sealed partial class LxcDriver
             return;
         }
         var result = await runner.RunAsync(new ProcessSpec("lxc-stop", LxcCommands.Kill(paths)) { Timeout = ToolTimeout }, ct);
-        if (!await WaitForExitAsync(found.MonitorPid, ExitGrace, ct))
+        if (!await proc.WaitForExitAsync(found.MonitorPid, ExitGrace, ct))
         {
             // The monitor did not take the request: kill the container's init, then the monitor itself.
             task.Log($"lxc-stop did not stop the container ({result.LastErrorLine}); sending SIGKILL.");
             if (found.InitPid is { } init)
                 Signals.Kill(init);
-            if (!await WaitForExitAsync(found.MonitorPid, ExitGrace, ct))
+            if (!await proc.WaitForExitAsync(found.MonitorPid, ExitGrace, ct))
                 Signals.Kill(found.MonitorPid);
-            if (!await WaitForExitAsync(found.MonitorPid, ExitGrace, ct))
+            if (!await proc.WaitForExitAsync(found.MonitorPid, ExitGrace, ct))
                 throw new OperationFailedException($"The LXC monitor (pid {found.MonitorPid}) of {guest.Name} does not exit, even after SIGKILL.");
         }
         CleanUpAfterExit(paths);
@@ -85,7 +85,7 @@ public sealed partial class LxcDriver
         task.Log($"Sent SIGPWR to the container's init; waiting up to {timeout.TotalSeconds:0} s for it to power off.");
         var started = DateTime.UtcNow;
         var result = await runner.RunAsync(new ProcessSpec("lxc-stop", LxcCommands.Shutdown(paths, timeout)) { Timeout = timeout + ToolTimeout }, ct);
-        if (await WaitForExitAsync(found.MonitorPid, ShutdownSettle, ct))
+        if (await proc.WaitForExitAsync(found.MonitorPid, ShutdownSettle, ct))
         {
             CleanUpAfterExit(paths);
             task.Log($"{guest.Describe()} powered off.");
@@ -96,19 +96,6 @@ public sealed partial class LxcDriver
             ? $"The container did not power off within {timeout.TotalSeconds:0} s; stopping it hard."
             : $"lxc-stop could not ask the container to power off ({result.LastErrorLine}); stopping it hard.");
         await StopAsync(guest, task, ct);
-    }
-
-    private async Task<bool> WaitForExitAsync(int pid, TimeSpan timeout, CancellationToken ct)
-    {
-        // The monitor is not our child (it must outlive us), so there is no wait(2): poll /proc.
-        var deadline = DateTime.UtcNow + timeout;
-        while (locator.IsAlive(pid))
-        {
-            if (DateTime.UtcNow >= deadline)
-                return false;
-            await Task.Delay(20, ct);
-        }
-        return true;
     }
 
     private void CleanUpAfterExit(LxcPaths paths)

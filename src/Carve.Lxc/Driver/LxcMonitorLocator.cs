@@ -33,7 +33,7 @@ public sealed class LxcMonitorLocator(ProcFs proc)
         return found;
     }
 
-    public bool IsAlive(int pid) => proc.IsAlive(pid) && proc.ReadStat(pid)?.State is not (null or 'Z' or 'X');
+    public bool IsAlive(int pid) => proc.IsRunning(pid);
 
     private bool IsMonitorOf(int pid, LxcPaths paths) => Title(pid) == paths.MonitorTitle && IsAlive(pid);
 

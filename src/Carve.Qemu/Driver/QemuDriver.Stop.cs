@@ -27,11 +27,11 @@ public sealed partial class QemuDriver
         {
             task.Log($"The monitor did not take 'quit' ({e.Message}); killing the process.");
         }
-        if (!await WaitForExitAsync(pid.Value, QuitGrace, ct))
+        if (!await proc.WaitForExitAsync(pid.Value, QuitGrace, ct))
         {
             task.Log($"QEMU (pid {pid}) did not exit; sending SIGKILL.");
             Kill(pid.Value);
-            if (!await WaitForExitAsync(pid.Value, QuitGrace, ct))
+            if (!await proc.WaitForExitAsync(pid.Value, QuitGrace, ct))
                 throw new OperationFailedException($"QEMU (pid {pid}) of {guest.Name} does not die, even after SIGKILL.");
         }
         await CleanUpAfterExitAsync(paths);
@@ -49,7 +49,7 @@ public sealed partial class QemuDriver
         var client = await qmp.GetAsync(paths.QmpSocket, ct);
         await client.SystemPowerdownAsync(ct);
         task.Log($"Sent the ACPI power button; waiting up to {timeout.TotalSeconds:0} s for the guest to power off.");
-        if (await WaitForExitAsync(pid, timeout, ct))
+        if (await proc.WaitForExitAsync(pid, timeout, ct))
         {
             await CleanUpAfterExitAsync(paths);
             task.Log($"{guest.Describe()} powered off.");
@@ -57,19 +57,6 @@ public sealed partial class QemuDriver
         }
         task.Log($"The guest did not power off within {timeout.TotalSeconds:0} s; stopping it hard.");
         await StopAsync(guest, task, ct);
-    }
-
-    private async Task<bool> WaitForExitAsync(int pid, TimeSpan timeout, CancellationToken ct)
-    {
-        // QEMU is not our child (it must outlive us), so there is no wait(2): poll /proc.
-        var deadline = DateTime.UtcNow + timeout;
-        while (locator.IsAlive(pid))
-        {
-            if (DateTime.UtcNow >= deadline)
-                return false;
-            await Task.Delay(50, ct);
-        }
-        return true;
     }
 
     private async Task CleanUpAfterExitAsync(QemuPaths paths)

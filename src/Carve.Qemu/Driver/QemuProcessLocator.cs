@@ -29,5 +29,5 @@ public sealed class QemuProcessLocator(ProcFs proc)
             : null;
     }
 
-    public bool IsAlive(int pid) => proc.IsAlive(pid) && proc.ReadStat(pid)?.State != 'Z';
+    public bool IsAlive(int pid) => proc.IsRunning(pid);
 }
