@@ -15,3 +15,5 @@ if (what is "ct" or "all")
     await ContainerBench.RunAsync(outDir, cache, iterations);
 if (what is "list" or "all")
     await ListingBench.RunAsync(outDir, cache);
+if (what is "import" or "all")
+    await ImportBench.RunAsync(outDir, cache, Math.Min(iterations, 5));

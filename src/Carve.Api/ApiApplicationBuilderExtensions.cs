@@ -18,6 +18,7 @@ public static class ApiApplicationBuilderExtensions
         api.MapHostEndpoints();
         api.MapGuestEndpoints();
         api.MapVmEndpoints();
+        api.MapTransferEndpoints();
         api.MapCtEndpoints();
         api.MapConsoleEndpoints();
         api.MapExecEndpoints();

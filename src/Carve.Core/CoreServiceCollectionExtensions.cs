@@ -7,6 +7,7 @@ using Carve.Core.HostInfo;
 using Carve.Core.State;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
+using Carve.Core.Transfer;
 using Carve.Core.Validation;
 using Carve.Core.Vms;
 using Carve.Host.Proc;
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<StartupRecovery>();
+        services.AddCarveTransfer();
         return services;
     }
 }

@@ -22,6 +22,8 @@ internal static class VmCommands
             vm.Subcommands.Add(lifecycle);
         vm.Subcommands.Add(VmSetCommand.Create(options));
         vm.Subcommands.Add(GuestConsoleCommand.Create(options, GuestKind.Vm));
+        vm.Subcommands.Add(VmImportCommand.Create(options));
+        vm.Subcommands.Add(VmExportCommand.Create(options));
         return vm;
     }
 }

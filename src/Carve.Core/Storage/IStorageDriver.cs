@@ -21,6 +21,21 @@ public interface IStorageDriver
     /// <summary>Converts any image qemu-img reads into a qcow2 volume, keeping it sparse.</summary>
     Task ImportVolumeAsync(PoolOptions pool, string volume, ImageInfo source, IProgress<int> progress, CancellationToken ct);
 
+    /// <summary>
+    /// What qemu-img says about an image to import, read in its named format. Refuses an image that refers to
+    /// any other file (a backing file, an external data file): importing it would read files nobody named.
+    /// </summary>
+    Task<ImageInfo> InspectSourceAsync(ImageSource source, CancellationToken ct);
+
+    /// <summary>Like the other overload, from a source that may be a byte range of a file (a disk inside an OVA).</summary>
+    Task ImportVolumeAsync(PoolOptions pool, string volume, ImageSource source, IProgress<int> progress, CancellationToken ct);
+
+    /// <summary>
+    /// Writes a copy of a volume to <paramref name="targetPath"/> (a new file), sparse where the format allows:
+    /// vmdk-stream (streamOptimized, for OVA), vmdk (monolithicSparse), vhdx, qcow2 or raw.
+    /// </summary>
+    Task ExportVolumeAsync(PoolOptions pool, string volume, string targetPath, string format, IProgress<int> progress, CancellationToken ct);
+
     /// <summary>An empty directory volume for a container's root filesystem; returns its path.</summary>
     Task<string> CreateDirectoryVolumeAsync(PoolOptions pool, string volume, CancellationToken ct);
 

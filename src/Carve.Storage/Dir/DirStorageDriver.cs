@@ -55,6 +55,42 @@ public sealed class DirStorageDriver(QemuImgTool qemuImg) : IStorageDriver
         }
     }
 
+    public Task<ImageInfo> InspectSourceAsync(ImageSource source, CancellationToken ct) => qemuImg.InfoAsync(source, ct);
+
+    public async Task ImportVolumeAsync(PoolOptions pool, string volume, ImageSource source, IProgress<int> progress, CancellationToken ct)
+    {
+        var path = VolumePath(pool, volume);
+        RefuseExisting(path);
+        var partial = path + ".part";
+        File.Delete(partial);
+        try
+        {
+            await qemuImg.ConvertAsync(source, partial, "qcow2", null, progress, ct);
+            File.Move(partial, path);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    public async Task ExportVolumeAsync(PoolOptions pool, string volume, string targetPath, string format, IProgress<int> progress, CancellationToken ct)
+    {
+        // adapter_type=lsilogic: VMware's default for the SCSI controller the OVF describes; ESXi checks it.
+        var (qemuFormat, options) = format switch
+        {
+            "vmdk-stream" => ("vmdk", "subformat=streamOptimized,adapter_type=lsilogic"),
+            "vmdk" => ("vmdk", "subformat=monolithicSparse,adapter_type=lsilogic"),
+            "vhdx" => ("vhdx", "subformat=dynamic"),
+            "qcow2" => ("qcow2", (string?)null),
+            "raw" => ("raw", null),
+            _ => throw new BadRequestException($"Unknown export format '{format}'."),
+        };
+        if (File.Exists(targetPath))
+            throw new ConflictException($"The file {targetPath} already exists; refusing to overwrite it.");
+        await qemuImg.ConvertAsync(new ImageSource(VolumePath(pool, volume), "qcow2"), targetPath, qemuFormat, options, progress, ct);
+    }
+
     public Task<string> CreateDirectoryVolumeAsync(PoolOptions pool, string volume, CancellationToken ct)
     {
         var path = VolumePath(pool, volume);

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Carve.Core.Transfer;
+
+public static class TransferServiceCollectionExtensions
+{
+    /// <summary>Import and export of VMs (OVA, OVF, disk images); needs AddCarveCore's services.</summary>
+    public static IServiceCollection AddCarveTransfer(this IServiceCollection services)
+    {
+        services.AddSingleton<ExportStore>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<ExportService>();
+        return services;
+    }
+}
