@@ -15,6 +15,7 @@ public sealed partial class LxcDriver
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(10);
     /// <summary>lxc-stop returns once the container is STOPPED; the monitor exits a moment later.</summary>
     private static readonly TimeSpan ShutdownSettle = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PowerSignalRepeat = TimeSpan.FromSeconds(5);
 
     public async Task StartAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
     {
@@ -84,7 +85,13 @@ public sealed partial class LxcDriver
         }
         task.Log($"Sent SIGPWR to the container's init; waiting up to {timeout.TotalSeconds:0} s for it to power off.");
         var started = DateTime.UtcNow;
-        var result = await runner.RunAsync(new ProcessSpec("lxc-stop", LxcCommands.Shutdown(paths, timeout)) { Timeout = timeout + ToolTimeout }, ct);
+        var stopping = runner.RunAsync(new ProcessSpec("lxc-stop", LxcCommands.Shutdown(paths, timeout)) { Timeout = timeout + ToolTimeout }, ct);
+        // An init still starting up has no handler for SIGPWR yet, and PID 1 ignores signals it does not handle:
+        // lxc-stop sends it once, so repeat it while lxc-stop waits.
+        while (await Task.WhenAny(stopping, Task.Delay(PowerSignalRepeat, ct)) != stopping)
+            if (locator.Find(paths) is { InitPid: { } init })
+                Signals.Send(init, Signals.SigPwr);
+        var result = await stopping;
         if (await proc.WaitForExitAsync(found.MonitorPid, ShutdownSettle, ct))
         {
             CleanUpAfterExit(paths);

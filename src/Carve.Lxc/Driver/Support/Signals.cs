@@ -1,7 +1,15 @@
 namespace Carve.Lxc.Driver.Support;
 
-internal static class Signals
+internal static partial class Signals
 {
+    public const int SigPwr = 30;
+
+    /// <summary>Sends a signal to a process that is not our child; gone already is fine.</summary>
+    public static void Send(int pid, int signal) => _ = kill(pid, signal);
+
+    [System.Runtime.InteropServices.LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+
     /// <summary>SIGKILL to a process that is not our child; gone already is fine.</summary>
     public static void Kill(int pid)
     {
