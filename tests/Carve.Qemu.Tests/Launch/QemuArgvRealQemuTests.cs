@@ -16,7 +16,7 @@ public sealed class QemuArgvRealQemuTests
     [QemuFact]
     public Task Minimal_bios_is_accepted() => AssertAcceptedAsync("minimal-bios");
 
-    [QemuFact(needsOvmf: true)]
+    [QemuFact]
     public Task Uefi_with_cdrom_is_accepted() => AssertAcceptedAsync("uefi-with-cdrom");
 
     [QemuFact]
@@ -25,7 +25,7 @@ public sealed class QemuArgvRealQemuTests
     [QemuFact]
     public Task Two_disks_two_nics_is_accepted() => AssertAcceptedAsync("two-disks-two-nics");
 
-    [QemuFact(needsOvmf: true)]
+    [QemuFact]
     public Task Comma_in_path_is_accepted() => AssertAcceptedAsync("comma-in-path");
 
     [QemuFact]
