@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Carve.Client.Connection;
 using Carve.Client.Errors;
@@ -59,7 +58,8 @@ public sealed partial class CarveClient : IDisposable
 
     private async Task<TResult> SendJsonAsync<TBody, TResult>(HttpMethod method, string path, TBody body, CancellationToken ct)
     {
-        using var content = JsonContent.Create(body, options: CarveJson.Options);
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, CarveJson.Options));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var response = await SendAsync(method, path, content, ct);
         return await ReadJsonAsync<TResult>(response, ct);
     }
@@ -100,7 +100,9 @@ public sealed partial class CarveClient : IDisposable
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<T>(CarveJson.Options, ct)
+            // The body is already buffered: parsing it in one go is cheaper to start than the streaming reader.
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            return JsonSerializer.Deserialize<T>(body, CarveJson.Options)
                 ?? throw new CarveProtocolException($"carved sent an empty answer to {response.RequestMessage?.RequestUri?.AbsolutePath}.");
         }
         catch (JsonException e)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Carve.Contracts;
 
@@ -23,6 +24,9 @@ public static class CarveJson
         options.RespectRequiredConstructorParameters = true;
         // A null where the contract has no '?' is the caller's mistake (400), not a crash deeper in.
         options.RespectNullableAnnotations = strict;
+        // The wire records' metadata comes from the source generator (no reflection at start-up, which a CLI run pays
+        // on every command); any other type still works through reflection.
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(CarveJsonContextResolver.Instance, new DefaultJsonTypeInfoResolver());
         return options;
     }
 }

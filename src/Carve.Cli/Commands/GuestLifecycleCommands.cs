@@ -34,9 +34,8 @@ internal static class GuestLifecycleCommands
         CliAction.Set(command, options, async (context, ct) =>
         {
             var guest = context.Get(name);
-            var outcome = await TaskRunner.SubmitAsync(
+            return await TaskRunner.RunAsync(
                 context, (client, token) => submit(client, guest, token), $"{doing} {guest}", $"{kind.Title()} {guest} {done}.", ct);
-            return outcome.ExitCode;
         });
         return command;
     }
@@ -55,13 +54,12 @@ internal static class GuestLifecycleCommands
             var seconds = context.Get(timeout);
             if (seconds is < 0)
                 throw new UsageException("--timeout must be 0 or more seconds.");
-            var outcome = await TaskRunner.SubmitAsync(
+            return await TaskRunner.RunAsync(
                 context,
                 (client, token) => client.ShutdownGuestAsync(kind, guest, seconds, token),
                 $"Shutting down {guest}",
                 $"{kind.Title()} {guest} shut down.",
                 ct);
-            return outcome.ExitCode;
         });
         return command;
     }
@@ -75,13 +73,12 @@ internal static class GuestLifecycleCommands
         CliAction.Set(command, options, async (context, ct) =>
         {
             var guest = context.Get(name);
-            var outcome = await TaskRunner.SubmitAsync(
+            return await TaskRunner.RunAsync(
                 context,
                 (client, token) => client.DeleteGuestAsync(kind, guest, context.Get(force), token),
                 $"Deleting {guest}",
                 $"{kind.Title()} {guest} deleted.",
                 ct);
-            return outcome.ExitCode;
         });
         return command;
     }

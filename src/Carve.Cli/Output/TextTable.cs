@@ -5,7 +5,7 @@ internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
-    public void Add(params string?[] cells) => _rows.Add([.. cells.Select(c => string.IsNullOrEmpty(c) ? "-" : c)]);
+    public void Add(params string?[] cells) => _rows.Add(Array.ConvertAll(cells, c => string.IsNullOrEmpty(c) ? "-" : c));
 
     /// <summary>Writes the table; with <paramref name="whenEmpty"/> set, an empty table is that text instead of a bare header.</summary>
     public void Write(TextWriter output, string indent = "", string? whenEmpty = null)
@@ -15,7 +15,17 @@ internal sealed class TextTable(params string[] headers)
             output.WriteLine(indent + whenEmpty);
             return;
         }
-        var widths = headers.Select((h, i) => _rows.Select(r => i < r.Length ? r[i].Length : 0).Prepend(h.Length).Max()).ToArray();
+        // Plain loops rather than LINQ over ints: each generic instantiation costs a `carve list` JIT time at start-up.
+        var widths = new int[headers.Length];
+        for (var i = 0; i < headers.Length; i++)
+        {
+            widths[i] = headers[i].Length;
+            foreach (var row in _rows)
+            {
+                if (i < row.Length)
+                    widths[i] = Math.Max(widths[i], row[i].Length);
+            }
+        }
         WriteRow(output, indent, headers, widths);
         foreach (var row in _rows)
             WriteRow(output, indent, row, widths);
@@ -23,7 +33,13 @@ internal sealed class TextTable(params string[] headers)
 
     private static void WriteRow(TextWriter output, string indent, string[] cells, int[] widths)
     {
-        var padded = cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]));
-        output.WriteLine(indent + string.Join("  ", padded).TrimEnd());
+        var line = new System.Text.StringBuilder(indent);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (i > 0)
+                line.Append("  ");
+            line.Append(i == cells.Length - 1 ? cells[i] : cells[i].PadRight(widths[i]));
+        }
+        output.WriteLine(line.ToString().TrimEnd());
     }
 }

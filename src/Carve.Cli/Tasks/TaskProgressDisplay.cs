@@ -4,12 +4,23 @@ using Spectre.Console;
 
 namespace Carve.Cli.Tasks;
 
-/// <summary>A progress bar for a terminal, with the task's log lines printed above it as they come.</summary>
+/// <summary>
+/// A task followed on a terminal: its log lines as they come and, once it has run for a moment, a progress bar.
+/// Most starts and stops end within the delay and never pay for setting up the live display (some 25-40 ms).
+/// </summary>
 internal static class TaskProgressDisplay
 {
-    public static async Task<TaskView> RunAsync(CarveClient client, string taskId, string label, CancellationToken ct)
+    private static readonly TimeSpan BarDelay = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<TaskEnd> RunAsync(CarveClient client, string taskId, string label, TextWriter output, CancellationToken ct)
     {
-        TaskView? final = null;
+        var sink = new TaskProgressSink(output);
+        // Reading the events blocks the reading thread, so they are read beside this one, which draws the bar.
+        var follow = Task.Run(() => TaskStream.FollowAsync(client, taskId, sink.Log, sink.Progress, ct), CancellationToken.None);
+        if (await Task.WhenAny(follow, Task.Delay(BarDelay, CancellationToken.None)) == follow)
+            return await follow;
+
+        TaskEnd? final = null;
         await AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
@@ -17,24 +28,17 @@ internal static class TaskProgressDisplay
             .StartAsync(async progress =>
             {
                 var bar = progress.AddTask(Markup.Escape(label), autoStart: true, maxValue: 100);
-                // Indeterminate until the task reports a step, so a task without steps does not sit at 0%.
-                bar.IsIndeterminate = true;
-                final = await TaskStream.FollowAsync(
-                    client,
-                    taskId,
-                    line => AnsiConsole.WriteLine("  " + line),
-                    percent =>
-                    {
-                        bar.IsIndeterminate = false;
-                        bar.Value = Math.Clamp(percent, 0, 100);
-                    },
-                    ct);
-                if (final.Status == TaskStates.Succeeded)
+                sink.Attach(bar);
+                try
                 {
-                    bar.IsIndeterminate = false;
-                    bar.Value = 100;
+                    final = await follow;
+                    if (final.Status == TaskStates.Succeeded)
+                        sink.Progress(100);
                 }
-                bar.StopTask();
+                finally
+                {
+                    bar.StopTask();
+                }
             });
         return final ?? throw new InvalidOperationException("The progress display ended without a task.");
     }

@@ -8,16 +8,42 @@ namespace Carve.Cli.Tasks;
 /// <summary>Submits a state-changing request, then follows its task (or, with --async, prints its id and returns).</summary>
 internal static class TaskRunner
 {
+    /// <summary>Submits and follows; the outcome holds the finished task (null with --async).</summary>
     public static async Task<TaskOutcome> SubmitAsync(
         CliContext context,
         Func<CarveClient, CancellationToken, Task<TaskAccepted>> submit,
         string label,
         string doneMessage,
+        CancellationToken ct) =>
+        await SubmitAsync(context, submit, label, doneMessage, fetchTask: true, ct);
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(CliContext, Func{CarveClient, CancellationToken, Task{TaskAccepted}}, string, string, CancellationToken)"/>
+    /// for commands that only need the exit code (start, stop, ...): without -o json the final event says how the task
+    /// ended, so the finished task is not fetched once more.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        CliContext context,
+        Func<CarveClient, CancellationToken, Task<TaskAccepted>> submit,
+        string label,
+        string doneMessage,
+        CancellationToken ct) =>
+        (await SubmitAsync(context, submit, label, doneMessage, fetchTask: false, ct)).ExitCode;
+
+    public static Task<TaskOutcome> FollowAsync(CliContext context, string taskId, string label, string doneMessage, CancellationToken ct) =>
+        FollowAsync(context, taskId, label, doneMessage, fetchTask: true, ct);
+
+    private static async Task<TaskOutcome> SubmitAsync(
+        CliContext context,
+        Func<CarveClient, CancellationToken, Task<TaskAccepted>> submit,
+        string label,
+        string doneMessage,
+        bool fetchTask,
         CancellationToken ct)
     {
         var accepted = await submit(context.Client, ct);
         if (!context.Async)
-            return await FollowAsync(context, accepted.TaskId, label, doneMessage, ct);
+            return await FollowAsync(context, accepted.TaskId, label, doneMessage, fetchTask, ct);
         if (context.Json)
             JsonOutput.Write(context.Out, accepted);
         else
@@ -25,14 +51,31 @@ internal static class TaskRunner
         return new TaskOutcome(ExitCodes.Success, null);
     }
 
-    public static async Task<TaskOutcome> FollowAsync(CliContext context, string taskId, string label, string doneMessage, CancellationToken ct)
+    private static async Task<TaskOutcome> FollowAsync(
+        CliContext context,
+        string taskId,
+        string label,
+        string doneMessage,
+        bool fetchTask,
+        CancellationToken ct)
     {
-        TaskView task;
+        TaskView? task = null;
+        TaskEnd end;
         try
         {
-            task = context.Json ? await context.Client.WaitTaskAsync(taskId, ct)
-                : Console.IsOutputRedirected ? await TaskStream.FollowAsync(context.Client, taskId, line => context.Out.WriteLine("  " + line), _ => { }, ct)
-                : await TaskProgressDisplay.RunAsync(context.Client, taskId, label, ct);
+            if (context.Json)
+            {
+                task = await context.Client.WaitTaskAsync(taskId, ct);
+                end = new TaskEnd(task.Status, task.Error);
+            }
+            else
+            {
+                end = Console.IsOutputRedirected
+                    ? await TaskStream.FollowAsync(context.Client, taskId, line => context.Out.WriteLine("  " + line), _ => { }, ct)
+                    : await TaskProgressDisplay.RunAsync(context.Client, taskId, label, context.Out, ct);
+                if (fetchTask)
+                    task = await context.Client.GetTaskAsync(taskId, ct);
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -42,9 +85,9 @@ internal static class TaskRunner
 
         if (context.Json)
             JsonOutput.Write(context.Out, task);
-        if (task.Status != TaskStates.Succeeded)
+        if (end.Status != TaskStates.Succeeded)
         {
-            context.Error.WriteLine("error: " + (string.IsNullOrWhiteSpace(task.Error) ? $"Task {taskId} failed." : task.Error));
+            context.Error.WriteLine("error: " + (string.IsNullOrWhiteSpace(end.Error) ? $"Task {taskId} failed." : end.Error));
             return new TaskOutcome(ExitCodes.Failure, task);
         }
         if (!context.Json)

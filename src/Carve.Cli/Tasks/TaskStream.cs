@@ -5,12 +5,12 @@ using Carve.Contracts.Tasks;
 
 namespace Carve.Cli.Tasks;
 
-/// <summary>Follows a task's events to the end, handing log lines and progress to the caller; returns the finished task.</summary>
+/// <summary>Follows a task's events to the end, handing log lines and progress to the caller; returns how it ended.</summary>
 internal static class TaskStream
 {
     private static readonly TimeSpan PollSlice = TimeSpan.FromSeconds(2);
 
-    public static async Task<TaskView> FollowAsync(
+    public static async Task<TaskEnd> FollowAsync(
         CarveClient client,
         string taskId,
         Action<string> onLog,
@@ -18,7 +18,7 @@ internal static class TaskStream
         CancellationToken ct)
     {
         var linesShown = 0;
-        var finished = false;
+        TaskEvent? final = null;
         try
         {
             await foreach (var taskEvent in client.FollowTaskAsync(taskId, ct))
@@ -30,20 +30,22 @@ internal static class TaskStream
                 }
                 else if (taskEvent.Kind == "progress")
                     onProgress(taskEvent.Progress);
-                finished |= TaskEventReader.IsFinal(taskEvent);
+                if (TaskEventReader.IsFinal(taskEvent))
+                    final = taskEvent;
             }
         }
-        catch (CarveException) when (!finished)
+        catch (CarveException) when (final is null)
         {
             // The stream broke or is not offered; polling below still gets the task to its end.
         }
-        return finished
-            ? await client.GetTaskAsync(taskId, ct)
+        // The final event carries the task's status and error as carved stored them.
+        return final is { Status: { } status }
+            ? new TaskEnd(status, final.Error)
             : await PollAsync(client, taskId, linesShown, onLog, onProgress, ct);
     }
 
     /// <summary>The fallback: the wait endpoint in short slices, showing log lines the stream did not.</summary>
-    private static async Task<TaskView> PollAsync(
+    private static async Task<TaskEnd> PollAsync(
         CarveClient client,
         string taskId,
         int linesShown,
@@ -59,7 +61,7 @@ internal static class TaskStream
                 onLog(log[linesShown].Text);
             onProgress(task.Progress);
             if (TaskStates.IsFinished(task.Status))
-                return task.Log is null ? await client.GetTaskAsync(taskId, ct) : task;
+                return new TaskEnd(task.Status, task.Error);
         }
     }
 }

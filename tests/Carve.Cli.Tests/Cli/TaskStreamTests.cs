@@ -28,6 +28,20 @@ public sealed class TaskStreamTests
         Assert.Equal("succeeded", task.Status);
         Assert.Equal(["one", "two"], lines);
         Assert.Equal([60], progress);
+        // The final event says how it ended: the task is not fetched once more.
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_failed_task_ends_with_the_error_of_its_final_event()
+    {
+        using var handler = new FakeHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent("data: {\"kind\":\"status\",\"status\":\"failed\",\"error\":\"lxc-start failed\"}\n\n"),
+        });
+        using var client = new CarveClient(CarveConnection.ForSocket("/x.sock"), handler);
+        var end = await TaskStream.FollowAsync(client, "7", _ => { }, _ => { }, CancellationToken.None);
+        Assert.Equal(new TaskEnd("failed", "lxc-start failed"), end);
     }
 
     [Fact]

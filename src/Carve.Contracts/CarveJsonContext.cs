@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Carve.Contracts.Auth;
+using Carve.Contracts.Containers;
+using Carve.Contracts.Guests;
+using Carve.Contracts.Host;
+using Carve.Contracts.Tasks;
+using Carve.Contracts.Vms;
+
+namespace Carve.Contracts;
+
+/// <summary>
+/// Compile-time JSON metadata for every wire record, so neither the CLI nor the daemon builds it by reflection at run
+/// time. Only metadata is generated: <see cref="CarveJson"/>'s options still decide naming, unknown fields, nulls and
+/// escaping when this context is their resolver. A type left out here falls back to reflection; it still works.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(ProblemView))]
+[JsonSerializable(typeof(CreateTokenRequest))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(SessionView))]
+[JsonSerializable(typeof(TokenCreated))]
+[JsonSerializable(typeof(TokenView))]
+[JsonSerializable(typeof(IReadOnlyList<TokenView>))]
+[JsonSerializable(typeof(BuildTemplateRequest))]
+[JsonSerializable(typeof(CreateCtRequest))]
+[JsonSerializable(typeof(SetCtRequest))]
+[JsonSerializable(typeof(CtView))]
+[JsonSerializable(typeof(IReadOnlyList<CtView>))]
+[JsonSerializable(typeof(ExecStart))]
+[JsonSerializable(typeof(TemplateView))]
+[JsonSerializable(typeof(IReadOnlyList<TemplateView>))]
+[JsonSerializable(typeof(GuestSummary))]
+[JsonSerializable(typeof(IReadOnlyList<GuestSummary>))]
+[JsonSerializable(typeof(HostInfo))]
+[JsonSerializable(typeof(TaskAccepted))]
+[JsonSerializable(typeof(TaskEvent))]
+[JsonSerializable(typeof(TaskView))]
+[JsonSerializable(typeof(IReadOnlyList<TaskView>))]
+[JsonSerializable(typeof(CreateVmRequest))]
+[JsonSerializable(typeof(SetVmRequest))]
+[JsonSerializable(typeof(VmView))]
+[JsonSerializable(typeof(IReadOnlyList<VmView>))]
+public sealed partial class CarveJsonContext : JsonSerializerContext;
