@@ -11,7 +11,8 @@ namespace Carve.Core.Containers;
 
 /// <summary>Creating and changing containers, and building templates. Lifecycle is shared in <see cref="GuestLifecycle"/>.</summary>
 public sealed class CtService(
-    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, CtRequestValidator validator, ITemplateStore templates)
+    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, CtRequestValidator validator, ITemplateStore templates,
+    GuestLifecycle lifecycle)
 {
     public const string Kind = "ct";
 
@@ -39,12 +40,7 @@ public sealed class CtService(
                 if (request.Start)
                     await driver.StartAsync(guest, task, ct);
             },
-            OnFailure = async task =>
-            {
-                await driver.DeleteAsync(guest, task, CancellationToken.None);
-                guests.Delete(guest.Id);
-                task.Log($"Removed the half-created {guest.Describe()}.");
-            },
+            OnFailure = task => lifecycle.DiscardAsync(guest, task),
         });
     }
 

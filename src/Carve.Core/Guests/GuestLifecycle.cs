@@ -61,6 +61,14 @@ public sealed class GuestLifecycle(
         task.Log($"Deleted {guest.Describe()}.");
     }
 
+    /// <summary>Removes a guest whose creation failed halfway: nothing half made stays behind.</summary>
+    public async Task DiscardAsync(GuestRecord guest, ITaskContext task)
+    {
+        await drivers.Instance(guest.Kind).DeleteAsync(guest, task, CancellationToken.None);
+        guests.Delete(guest.Id);
+        task.Log($"Removed the half-made {guest.Describe()}.");
+    }
+
     private static Func<ITaskContext, CancellationToken, Task>? Refuse(bool condition, string message) =>
         condition ? throw new ConflictException(message) : null;
 }

@@ -13,7 +13,8 @@ namespace Carve.Core.Transfer;
 /// carve vm import: a VM from an OVA, an OVF or a disk image, as a task under the new guest's lock. The package
 /// is checked before the guest exists; a failure at any point removes the guest and every volume made for it.
 /// </summary>
-public sealed partial class ImportService(GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, PathGuard paths)
+public sealed partial class ImportService(
+    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, PathGuard paths, GuestLifecycle lifecycle)
 {
     public TaskView Import(ImportVmCommand command)
     {
@@ -63,14 +64,7 @@ public sealed partial class ImportService(GuestStore guests, TaskRunner tasks, D
                 if (request.Start)
                     await driver.StartAsync(guest, task, ct);
             },
-            OnFailure = task => DiscardAsync(guest, task),
+            OnFailure = task => lifecycle.DiscardAsync(guest, task),
         });
-    }
-
-    private async Task DiscardAsync(GuestRecord guest, ITaskContext task)
-    {
-        await drivers.Instance(VmService.Kind).DeleteAsync(guest, task, CancellationToken.None);
-        guests.Delete(guest.Id);
-        task.Log($"Removed the half-imported {guest.Describe()}.");
     }
 }

@@ -10,7 +10,8 @@ namespace Carve.Core.Vms;
 
 /// <summary>Creating and changing VMs. Lifecycle is shared with containers in <see cref="GuestLifecycle"/>.</summary>
 public sealed class VmService(
-    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, VmRequestValidator validator)
+    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, VmRequestValidator validator,
+    GuestLifecycle lifecycle)
 {
     public const string Kind = "vm";
 
@@ -48,7 +49,7 @@ public sealed class VmService(
                     await drivers.Instance(Kind).StartAsync(guest, task, ct);
             },
             // Nothing half made stays behind: the volumes made so far and the row go.
-            OnFailure = task => DiscardAsync(guest, task),
+            OnFailure = task => lifecycle.DiscardAsync(guest, task),
         });
     }
 
@@ -138,12 +139,5 @@ public sealed class VmService(
                 await driver.CreateVolumeAsync(pool, disks[i].Volume, planned[i].SizeBytes!.Value, ct);
             }
         }
-    }
-
-    private async Task DiscardAsync(GuestRecord guest, ITaskContext task)
-    {
-        await drivers.Instance(Kind).DeleteAsync(guest, task, CancellationToken.None);
-        guests.Delete(guest.Id);
-        task.Log($"Removed the half-created {guest.Describe()}.");
     }
 }
