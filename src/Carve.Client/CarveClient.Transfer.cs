@@ -14,6 +14,14 @@ public sealed partial class CarveClient
     public Task<TaskAccepted> ExportVmAsync(string vmRef, ExportVmRequest request, CancellationToken ct) =>
         SendJsonAsync<ExportVmRequest, TaskAccepted>(HttpMethod.Post, GuestPath(GuestKind.Vm, vmRef) + "/export", request, ct);
 
+    /// <summary>POST /cts/import: the file is a path on carved's host.</summary>
+    public Task<TaskAccepted> ImportCtAsync(ImportCtRequest request, CancellationToken ct) =>
+        SendJsonAsync<ImportCtRequest, TaskAccepted>(HttpMethod.Post, "cts/import", request, ct);
+
+    /// <summary>POST /cts/{ref}/export: when the task succeeds, its id names the export (one file, NAME.tar.zst).</summary>
+    public Task<TaskAccepted> ExportCtAsync(string ctRef, CancellationToken ct) =>
+        SendJsonAsync<object, TaskAccepted>(HttpMethod.Post, GuestPath(GuestKind.Ct, ctRef) + "/export", new { }, ct);
+
     /// <summary>GET /exports.</summary>
     public Task<IReadOnlyList<ExportView>> ListExportsAsync(CancellationToken ct) => GetJsonAsync<IReadOnlyList<ExportView>>("exports", ct);
 

@@ -4,6 +4,7 @@ using Carve.Core.Drivers;
 using Carve.Host.Processes;
 using Carve.Lxc.Driver;
 using Carve.Lxc.HostSetup;
+using Carve.Lxc.Rootfs;
 using Carve.Lxc.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public static class LxcServiceCollectionExtensions
             sp.GetRequiredService<IProcessRunner>(),
             sp.GetRequiredService<ILogger<TemplateStore>>()));
         services.AddSingleton<ITemplateStore>(sp => sp.GetRequiredService<TemplateStore>());
+        services.AddSingleton<ICtArchiver, CtArchiver>();
         services.AddSingleton<LxcDriver>();
         services.AddSingleton<IInstanceDriver>(sp => sp.GetRequiredService<LxcDriver>());
         return services;

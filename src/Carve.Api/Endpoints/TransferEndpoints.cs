@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Carve.Api.Endpoints;
 
-/// <summary>/api/v1/vms/import, /api/v1/vms/{ref}/export and /api/v1/exports: moving VMs between hypervisors.</summary>
+/// <summary>/api/v1/vms/import, /api/v1/vms/{ref}/export, their /cts twins and /api/v1/exports: moving guests between hosts.</summary>
 public static class TransferEndpoints
 {
     public static void MapTransferEndpoints(this IEndpointRouteBuilder api)
@@ -20,6 +20,14 @@ public static class TransferEndpoints
         vms.MapPost("/{ref}/export", (string @ref, ExportVmRequest body, HttpContext http, ExportService service) =>
                 Accepted.Task(service.Export(new ExportVmCommand(@ref, body, http.Caller().User))))
             .WithSummary("Export a stopped VM as an OVA or as disk files; they appear under /exports/{taskId} (a task)").Problems();
+
+        var cts = api.MapGroup("/cts").WithTags("Containers");
+        cts.MapPost("/import", async (ImportCtRequest body, HttpContext http, CtTransferService service, CancellationToken ct) =>
+                Accepted.Task(await service.ImportAsync(body, http.Caller().User, ct)))
+            .WithSummary("Import a container from a `carve ct export` tarball on the daemon's host (a task)").Problems();
+        cts.MapPost("/{ref}/export", (string @ref, HttpContext http, CtTransferService service) =>
+                Accepted.Task(service.Export(@ref, http.Caller().User)))
+            .WithSummary("Export a stopped container as NAME.tar.zst; it appears under /exports/{taskId} (a task)").Problems();
 
         var exports = api.MapGroup("/exports").WithTags("Exports");
         exports.MapGet("", (ExportStore store) => TypedResults.Ok(store.List()))

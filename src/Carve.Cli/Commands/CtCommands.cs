@@ -23,6 +23,8 @@ internal static class CtCommands
         ct.Subcommands.Add(CtSetCommand.Create(options));
         ct.Subcommands.Add(GuestConsoleCommand.Create(options, GuestKind.Ct));
         ct.Subcommands.Add(CtExecCommand.Create(options));
+        ct.Subcommands.Add(CtExportCommand.Create(options));
+        ct.Subcommands.Add(CtImportCommand.Create(options));
         return ct;
     }
 }

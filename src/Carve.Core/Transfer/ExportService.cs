@@ -13,7 +13,8 @@ namespace Carve.Core.Transfer;
 /// carve vm export: a stopped VM's disks as an OVA (for ESXi/vSphere and VirtualBox) or as plain disk files,
 /// written by a task under the guest's lock into the <see cref="ExportStore"/>, from where the API serves them.
 /// </summary>
-public sealed partial class ExportService(GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, ExportStore store)
+public sealed partial class ExportService(
+    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, ExportStore store)
 {
     public static readonly IReadOnlyList<string> Formats = ["ova", "vmdk", "vhdx", "qcow2", "raw"];
 
@@ -27,22 +28,30 @@ public sealed partial class ExportService(GuestStore guests, TaskRunner tasks, D
         var config = VmConfig.FromJson(guest.ConfigJson);
         if (config.Disks.Count == 0)
             throw new BadRequestException($"{guest.Describe()} has no disks to export.");
-        store.DiscardAbandoned(id => tasks.Find(id)?.Status == TaskStates.Running);
+        return Submit("vm-export", command.User, guest, format, async (dir, task, ct) =>
+        {
+            if (format == "ova")
+                await WriteOvaAsync(guest, config, dir, task, ct);
+            else
+                await WriteDisksAsync(guest, config, format, dir, task, ct);
+        });
+    }
 
+    /// <summary>Runs <paramref name="write"/> as a task under the guest's lock, into a new export that is discarded on failure.</summary>
+    internal TaskView Submit(string type, string user, GuestRecord guest, string format, Func<string, ITaskContext, CancellationToken, Task> write)
+    {
+        store.DiscardAbandoned(id => tasks.Find(id)?.Status == TaskStates.Running);
         return tasks.Submit(new TaskRequest
         {
-            Type = "vm-export",
-            User = command.User,
+            Type = type,
+            User = user,
             Guest = guest,
             Work = async (task, ct) =>
             {
                 // Checked again under the lock: a start may have slipped in before the task took it.
                 RefuseRunning(guest);
                 var dir = store.Begin(task.TaskId, guest.Name, format);
-                if (format == "ova")
-                    await WriteOvaAsync(guest, config, dir, task, ct);
-                else
-                    await WriteDisksAsync(guest, config, format, dir, task, ct);
+                await write(dir, task, ct);
                 store.Complete(task.TaskId);
                 task.Log($"The export is ready: GET /api/v1/exports/{task.TaskId}.");
             },
@@ -54,10 +63,10 @@ public sealed partial class ExportService(GuestStore guests, TaskRunner tasks, D
         });
     }
 
-    private void RefuseRunning(GuestRecord guest)
+    internal void RefuseRunning(GuestRecord guest)
     {
-        if (drivers.Instance(VmService.Kind).Inspect(guest).IsRunning)
-            throw new ConflictException($"{guest.Describe()} is running; shut it down first, so that its disks are consistent.");
+        if (drivers.Instance(guest.Kind).Inspect(guest).IsRunning)
+            throw new ConflictException($"{guest.Describe()} is running; shut it down first, so that what is exported is consistent.");
     }
 
     private async Task WriteDisksAsync(GuestRecord guest, VmConfig config, string format, string dir, ITaskContext task, CancellationToken ct)

@@ -10,6 +10,8 @@ public static class TransferServiceCollectionExtensions
         services.AddSingleton<ExportStore>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<ExportService>();
+        // Resolved on first use only: it needs the LXC driver's ICtArchiver and ITemplateStore.
+        services.AddSingleton<CtTransferService>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Carve.Core.Containers;
 using Carve.Lxc.Native;
 
 namespace Carve.Lxc.Rootfs;
@@ -12,6 +13,8 @@ public sealed partial class TarballExtractor
         var name = entry.Name;
         var components = RootfsPath.Components(name);
         Count(name, entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile ? entry.Length : 0);
+        if (components is [CtArchiveConfig.MemberName] && entry.EntryType is TarEntryType.RegularFile)
+            return; // The settings of a `carve ct export`, read by the import: not part of the rootfs.
         if (components.Count == 0)
         {
             // "./": the root directory's own owner and mode.
