@@ -29,6 +29,7 @@ public sealed partial class ProblemMiddleware(RequestDelegate next, ILogger<Prob
     private static (int Status, string Detail) Translate(Exception e) => e switch
     {
         CarveException c => (c.Status, c.Message),
+        Carve.Host.Processes.ProgramNotStartedException p => (500, p.Message),
         BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid: " + json.Message),
         BadHttpRequestException b => (b.StatusCode, b.Message.TrimEnd('.') + "."),
         JsonException json => (400, "The request body is not valid: " + json.Message),

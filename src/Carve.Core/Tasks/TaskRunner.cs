@@ -101,8 +101,10 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
         catch (Exception e)
         {
             status = TaskStates.Failed;
-            error = e is CarveException or OperationCanceledException ? e.Message : $"Internal error: {e.Message}";
-            if (e is not CarveException)
+            error = e is CarveException or OperationCanceledException or Host.Processes.ProgramNotStartedException
+                ? e.Message
+                : $"Internal error: {e.Message}";
+            if (e is not (CarveException or Host.Processes.ProgramNotStartedException))
                 LogTaskCrashed(live.Id, e);
             context.Log("error: " + error);
             await UndoAsync(request, context);

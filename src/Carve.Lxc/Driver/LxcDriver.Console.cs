@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Carve.Lxc.Exec;
-using Carve.Lxc.Processes;
+using Carve.Host.Processes;
 
 namespace Carve.Lxc.Driver;
 

@@ -4,7 +4,7 @@ using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Carve.Core.Validation;
 using Carve.Lxc.Exec;
-using Carve.Lxc.Processes;
+using Carve.Host.Processes;
 
 namespace Carve.Lxc.Driver;
 

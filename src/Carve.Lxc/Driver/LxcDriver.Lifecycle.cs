@@ -22,7 +22,7 @@ public sealed partial class LxcDriver
         var paths = Paths(guest);
         if (locator.Find(paths) is { } running)
             throw new ConflictException($"{guest.Describe()} is already running (init pid {running.InitPid}).");
-        if (Processes.ExecutableLookup.Find("lxc-start") is null)
+        if (ExecutableLookup.Find("lxc-start") is null)
             throw new OperationFailedException("Containers need LXC on the host: install the Debian package lxc.");
         var config = CtConfig.FromJson(guest.ConfigJson);
         CtMountValidator.ValidateAll(config.Mounts);

@@ -1,4 +1,4 @@
-using Carve.Lxc.Processes;
+using Carve.Host.Processes;
 
 namespace Carve.Lxc.Exec;
 

@@ -1,5 +1,5 @@
 using Carve.Core.Drivers;
-using Carve.Lxc.Processes;
+using Carve.Host.Processes;
 
 namespace Carve.Lxc.Exec;
 

@@ -1,6 +1,6 @@
 using Carve.Lxc.Cgroups;
 using Carve.Lxc.Config;
-using Carve.Lxc.Processes;
+using Carve.Host.Processes;
 
 namespace Carve.Lxc.HostSetup;
 

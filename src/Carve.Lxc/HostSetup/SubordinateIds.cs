@@ -1,5 +1,5 @@
 using System.Globalization;
-using Carve.Lxc.Processes;
+using Carve.Host.Processes;
 
 namespace Carve.Lxc.HostSetup;
 

@@ -3,7 +3,7 @@ using Carve.Core.Containers;
 using Carve.Core.Errors;
 using Carve.Core.Validation;
 using Carve.Lxc.Native;
-using Carve.Lxc.Processes;
+using Carve.Host.Processes;
 
 namespace Carve.Lxc.Rootfs;
 

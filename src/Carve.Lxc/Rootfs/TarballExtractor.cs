@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using Carve.Core.Errors;
 using Carve.Core.Validation;
-using Carve.Lxc.Processes;
+using Carve.Host.Processes;
 
 namespace Carve.Lxc.Rootfs;
 

@@ -4,7 +4,6 @@ using Carve.Core.Errors;
 using Carve.Core.Tasks;
 using Carve.Core.Validation;
 using Carve.Host.Processes;
-using Carve.Lxc.Processes;
 
 namespace Carve.Lxc.Templates;
 

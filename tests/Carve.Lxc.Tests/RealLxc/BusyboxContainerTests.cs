@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Carve.Contracts.Guests;
 using Carve.Core.Errors;
-using Carve.Lxc.Processes;
+using Carve.Host.Processes;
 using Carve.Lxc.Tests.Support;
 using Xunit.Abstractions;
 

@@ -2,7 +2,6 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using Carve.Host.Processes;
 using Carve.Lxc.Native;
-using Carve.Lxc.Processes;
 using Carve.Lxc.Rootfs;
 using Carve.Lxc.Tests.Support;
 

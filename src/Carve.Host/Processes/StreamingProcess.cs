@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Carve.Core.Errors;
 
-namespace Carve.Lxc.Processes;
+namespace Carve.Host.Processes;
 
 /// <summary>
 /// A program whose stdin, stdout and stderr stay open as streams (exec, console, decompressors), where
@@ -43,7 +42,7 @@ public sealed class StreamingProcess : IAsyncDisposable, IDisposable
         catch (System.ComponentModel.Win32Exception e)
         {
             process.Dispose();
-            throw new OperationFailedException($"Cannot run {fileName}: {e.Message}", e);
+            throw new ProgramNotStartedException($"Cannot run {fileName}: {e.Message}", e);
         }
         return new StreamingProcess(process);
     }

@@ -1,4 +1,4 @@
-namespace Carve.Lxc.Processes;
+namespace Carve.Host.Processes;
 
 /// <summary>Finds a program on PATH, to tell "not installed" apart from "failed" before running it.</summary>
 public static class ExecutableLookup
