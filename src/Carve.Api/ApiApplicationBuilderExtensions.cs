@@ -16,6 +16,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapOpenApi("/api/v1/openapi.json");
         var api = app.MapGroup("/api/v1");
         api.MapHostEndpoints();
+        api.MapHardwareEndpoints();
         api.MapGuestEndpoints();
         api.MapVmEndpoints();
         api.MapTransferEndpoints();

@@ -3,6 +3,7 @@ using Carve.Core.Configuration;
 using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
+using Carve.Core.Hardware;
 using Carve.Core.HostInfo;
 using Carve.Core.State;
 using Carve.Core.Storage;
@@ -41,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<StartupRecovery>();
         services.AddCarveTransfer();
+        services.AddCarveHardware(options);
         return services;
     }
 }

@@ -8,6 +8,7 @@ try
 {
     options = DaemonArguments.Parse(args);
     ListenAddress.Parse(options.Listen);
+    Carve.Core.Resources.HostReservation.From(options, Environment.ProcessorCount, new Carve.Host.Proc.ProcFs().ReadMemory().Total);
 }
 catch (Exception e) when (e is ArgumentException or InvalidDataException)
 {

@@ -12,4 +12,6 @@ public sealed record HostInfo
     public required KvmInfo Kvm { get; init; }
     public IReadOnlyList<PoolView> Pools { get; init; } = [];
     public string CarveVersion { get; init; } = "";
+    /// <summary>The reservation, what running guests hold and what is free.</summary>
+    public ResourceUsage? Resources { get; init; }
 }

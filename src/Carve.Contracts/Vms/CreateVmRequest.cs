@@ -20,6 +20,10 @@ public sealed record CreateVmRequest
     /// <summary>NICs; when null the VM gets one user-mode NAT NIC, an empty list means none.</summary>
     public IReadOnlyList<NicRequest>? Nics { get; init; }
     public string? Description { get; init; }
+    /// <summary>Host PCI devices passed through with vfio-pci (their whole IOMMU group goes to vfio-pci at start).</summary>
+    public IReadOnlyList<HostPciSpec>? HostPci { get; init; }
+    /// <summary>Host USB devices: VENDOR:PRODUCT (046d:c52b) or BUS-PORT (1-1.2).</summary>
+    public IReadOnlyList<string>? HostUsb { get; init; }
     /// <summary>Start the VM once it is created.</summary>
     public bool Start { get; init; }
 }

@@ -7,4 +7,8 @@ public sealed record SetVmRequest
     public int? MemoryMiB { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<DiskResize>? ResizeDisks { get; init; }
+    /// <summary>Replaces the VM's host PCI devices; an empty list removes them. Takes effect at the next start.</summary>
+    public IReadOnlyList<HostPciSpec>? HostPci { get; init; }
+    /// <summary>Replaces the VM's host USB devices; an empty list removes them. Takes effect at the next start.</summary>
+    public IReadOnlyList<string>? HostUsb { get; init; }
 }

@@ -13,4 +13,6 @@ public sealed record VmConfigView
     public string? Cmdline { get; init; }
     public IReadOnlyList<NicView> Nics { get; init; } = [];
     public string? Description { get; init; }
+    public IReadOnlyList<HostPciSpec> HostPci { get; init; } = [];
+    public IReadOnlyList<string> HostUsb { get; init; } = [];
 }

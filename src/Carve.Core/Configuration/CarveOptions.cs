@@ -20,6 +20,12 @@ public sealed record CarveOptions
     /// <summary>How much of each guest's serial output is kept.</summary>
     public long ConsoleLogMaxBytes { get; init; } = 1 << 20;
 
+    /// <summary>Memory and cores the host keeps for itself; guests are admitted only into what is left.</summary>
+    public ReservedOptions Reserved { get; init; } = new();
+    /// <summary>How far running guests' memory may exceed host memory minus the reservation: 1.0 never, 1.5 by half.</summary>
+    public double Overcommit { get; init; } = 1.0;
+    public HardwareOptions Hardware { get; init; } = new();
+
     /// <summary>Where container templates are kept; DATA/templates when not set.</summary>
     public string? TemplatesDir { get; init; }
 

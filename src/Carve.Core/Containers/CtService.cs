@@ -38,7 +38,7 @@ public sealed class CtService(
                 await driver.CreateAsync(guest, task, ct);
                 task.Log($"Created {guest.Describe()} from template {config.Template}.");
                 if (request.Start)
-                    await driver.StartAsync(guest, task, ct);
+                    await lifecycle.StartAsync(guest, task, ct);
             },
             OnFailure = task => lifecycle.DiscardAsync(guest, task),
         });

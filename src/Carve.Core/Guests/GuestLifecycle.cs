@@ -3,13 +3,16 @@ using Carve.Core.Commands;
 using Carve.Core.Configuration;
 using Carve.Core.Drivers;
 using Carve.Core.Errors;
+using Carve.Core.Hardware;
+using Carve.Core.Resources;
 using Carve.Core.Tasks;
 
 namespace Carve.Core.Guests;
 
 /// <summary>Start, stop, shutdown, reboot and delete for every kind of guest, each as a task under the guest's lock.</summary>
 public sealed class GuestLifecycle(
-    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, CarveOptions options)
+    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, CarveOptions options, ResourceLedger resources,
+    PciPassthrough passthrough)
 {
     public TaskView Submit(LifecycleCommand command)
     {
@@ -22,17 +25,27 @@ public sealed class GuestLifecycle(
         {
             LifecycleAction.Start => Refuse(guest.Template, $"{guest.Describe()} is a template; templates cannot be started, clone it instead.")
                 ?? Refuse(running, $"{guest.Describe()} is already running.")
-                ?? ((t, ct) => driver.StartAsync(guest, t, ct)),
+                ?? FitsOrRefuse(guest)
+                ?? ((t, ct) => StartAsync(guest, t, ct)),
             LifecycleAction.Stop => Refuse(!running, $"{guest.Describe()} is not running.")
-                ?? ((t, ct) => driver.StopAsync(guest, t, ct)),
+                ?? (async (t, ct) =>
+                {
+                    await driver.StopAsync(guest, t, ct);
+                    passthrough.Release(guest.Id, t);
+                }),
             LifecycleAction.Shutdown => Refuse(!running, $"{guest.Describe()} is not running.")
-                ?? ((t, ct) => driver.ShutdownAsync(guest, timeout, t, ct)),
+                ?? (async (t, ct) =>
+                {
+                    await driver.ShutdownAsync(guest, timeout, t, ct);
+                    passthrough.Release(guest.Id, t);
+                }),
             LifecycleAction.Reboot => Refuse(!running, $"{guest.Describe()} is not running.")
                 ?? (async (t, ct) =>
                 {
                     // Like Proxmox: a reboot is a clean shutdown and a fresh start, so pending changes apply.
                     await driver.ShutdownAsync(guest, timeout, t, ct);
-                    await driver.StartAsync(guests.Find(guest.Id) ?? guest, t, ct);
+                    passthrough.Release(guest.Id, t);
+                    await StartAsync(guests.Find(guest.Id) ?? guest, t, ct);
                 }),
             LifecycleAction.Delete => Refuse(running && !command.Force,
                     $"{guest.Describe()} is running; stop it first, or delete with --force.")
@@ -40,6 +53,7 @@ public sealed class GuestLifecycle(
                 {
                     if (driver.Inspect(guest).IsRunning)
                         await driver.StopAsync(guest, t, ct);
+                    passthrough.Release(guest.Id, t);
                     await DeleteAsync(guest, t, ct);
                 }),
             _ => throw new BadRequestException($"Unknown action {command.Action}."),
@@ -51,6 +65,26 @@ public sealed class GuestLifecycle(
             Guest = guest,
             Work = work,
         });
+    }
+
+    /// <summary>
+    /// Every start goes through here: admission control claims the guest's memory (refusing what would eat into the
+    /// host's reservation) and holds the claim until the guest runs, so concurrent starts cannot overbook. PCI devices
+    /// go to vfio-pci first and back to the host if the start fails.
+    /// </summary>
+    public async Task StartAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
+    {
+        using var claim = resources.Admit(guest);
+        passthrough.Bind(guest, PciPassthrough.DevicesOf(guest), task);
+        try
+        {
+            await drivers.Instance(guest.Kind).StartAsync(guest, task, ct);
+        }
+        catch
+        {
+            passthrough.Release(guest.Id, task);
+            throw;
+        }
     }
 
     /// <summary>Removes a stopped guest and everything it owns; safe to run again after a crash halfway.</summary>
@@ -67,6 +101,12 @@ public sealed class GuestLifecycle(
         await drivers.Instance(guest.Kind).DeleteAsync(guest, task, CancellationToken.None);
         guests.Delete(guest.Id);
         task.Log($"Removed the half-made {guest.Describe()}.");
+    }
+
+    private Func<ITaskContext, CancellationToken, Task>? FitsOrRefuse(GuestRecord guest)
+    {
+        resources.CheckFits(guest);
+        return null;
     }
 
     private static Func<ITaskContext, CancellationToken, Task>? Refuse(bool condition, string message) =>

@@ -4,7 +4,7 @@ using Carve.Host.Proc;
 
 namespace Carve.Core.HostInfo;
 
-public sealed class HostInspector(ProcFs proc, StoragePools pools, IHypervisorFacts hypervisor)
+public sealed class HostInspector(ProcFs proc, StoragePools pools, IHypervisorFacts hypervisor, Resources.ResourceLedger resources)
 {
     public Contracts.Host.HostInfo Describe()
     {
@@ -20,6 +20,7 @@ public sealed class HostInspector(ProcFs proc, StoragePools pools, IHypervisorFa
             QemuVersion = hypervisor.QemuVersion,
             Kvm = hypervisor.Kvm,
             Pools = pools.Describe(),
+            Resources = resources.Usage(),
             CarveVersion = typeof(HostInspector).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
         };
     }

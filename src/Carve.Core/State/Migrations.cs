@@ -56,5 +56,14 @@ public static class Migrations
             expires_at TEXT NOT NULL
         )
         """,
+        """
+        -- issue 8: PCI devices bound to vfio-pci for a VM, with the driver each had before, so a crashed daemon can give them back
+        CREATE TABLE pci_assignments (
+            address TEXT PRIMARY KEY,
+            guest_id INTEGER NOT NULL,
+            original_driver TEXT NULL,
+            assigned_at TEXT NOT NULL
+        )
+        """,
     ];
 }

@@ -62,7 +62,7 @@ public sealed partial class ImportService(
                 await driver.CreateAsync(guest, task, ct);
                 task.Log($"Imported {guest.Describe()}.");
                 if (request.Start)
-                    await driver.StartAsync(guest, task, ct);
+                    await lifecycle.StartAsync(guest, task, ct);
             },
             OnFailure = task => lifecycle.DiscardAsync(guest, task),
         });

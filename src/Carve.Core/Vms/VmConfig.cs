@@ -19,6 +19,10 @@ public sealed record VmConfig
     /// <summary>The per-VM UEFI variable store, a raw volume in the first disk's pool.</summary>
     public VmDisk? EfiVars { get; init; }
     public string? Description { get; init; }
+    /// <summary>Host PCI devices given to the VM through vfio-pci.</summary>
+    public IReadOnlyList<VmHostPci> HostPci { get; init; } = [];
+    /// <summary>Host USB devices: vendor:product or bus-port, validated.</summary>
+    public IReadOnlyList<string> HostUsb { get; init; } = [];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

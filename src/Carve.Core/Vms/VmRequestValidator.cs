@@ -47,6 +47,8 @@ public sealed class VmRequestValidator(PathGuard paths)
                 Cmdline = request.Cmdline,
                 Nics = nics,
                 Description = request.Description,
+                HostPci = HostDevices.Pci(request.HostPci),
+                HostUsb = HostDevices.Usb(request.HostUsb),
             },
             disks);
     }

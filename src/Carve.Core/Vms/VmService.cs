@@ -46,7 +46,7 @@ public sealed class VmService(
                 await drivers.Instance(Kind).CreateAsync(guest, task, ct);
                 task.Log($"Created {guest.Describe()}.");
                 if (start)
-                    await drivers.Instance(Kind).StartAsync(guest, task, ct);
+                    await lifecycle.StartAsync(guest, task, ct);
             },
             // Nothing half made stays behind: the volumes made so far and the row go.
             OnFailure = task => lifecycle.DiscardAsync(guest, task),
@@ -61,6 +61,8 @@ public sealed class VmService(
         if (request.MemoryMiB is { } mem)
             VmRequestValidator.Memory(mem);
         VmRequestValidator.Description(request.Description);
+        var hostPci = request.HostPci is null ? null : HostDevices.Pci(request.HostPci);
+        var hostUsb = request.HostUsb is null ? null : HostDevices.Usb(request.HostUsb);
         var guest = Vm(command.Reference);
         var config = VmConfig.FromJson(guest.ConfigJson);
         var resizes = new List<(VmDisk Disk, long Size)>();
@@ -68,8 +70,9 @@ public sealed class VmService(
             resizes.Add(resize is null || resize.Disk is null || resize.Size is null
                 ? throw new BadRequestException("Each disk to resize needs a disk name and a size.")
                 : await PlanResizeAsync(guest, config, resize, ct));
-        if (request.Cpus is null && request.MemoryMiB is null && request.Description is null && resizes.Count == 0)
-            throw new BadRequestException("Nothing to change: give cpus, memory, a description or a disk to resize.");
+        if (request.Cpus is null && request.MemoryMiB is null && request.Description is null && resizes.Count == 0
+            && hostPci is null && hostUsb is null)
+            throw new BadRequestException("Nothing to change: give cpus, memory, a description, a disk to resize or host devices.");
 
         return tasks.Submit(new TaskRequest
         {
@@ -85,11 +88,15 @@ public sealed class VmService(
                     Cpus = request.Cpus ?? current.Cpus,
                     MemoryMiB = request.MemoryMiB ?? current.MemoryMiB,
                     Description = request.Description ?? current.Description,
+                    HostPci = hostPci ?? current.HostPci,
+                    HostUsb = hostUsb ?? current.HostUsb,
                 };
                 guests.UpdateConfig(guest.Id, updated.ToJson());
                 var limitsChanged = updated.Cpus != current.Cpus || updated.MemoryMiB != current.MemoryMiB;
                 if (limitsChanged && !await driver.ApplyLiveAsync(guest with { ConfigJson = updated.ToJson() }, task, ct))
                     task.Log("CPU and memory changes are saved and take effect at the next start of the VM.");
+                if ((hostPci is not null || hostUsb is not null) && driver.Inspect(guest).IsRunning)
+                    task.Log("Host device changes take effect at the next start of the VM.");
                 foreach (var (disk, size) in resizes)
                     await driver.ResizeDiskAsync(guest, disk.Name, size, task, ct);
                 task.Log($"Updated {guest.Describe()}.");

@@ -24,6 +24,8 @@ public static class VmViews
                 Cdrom = config.Cdrom, Kernel = config.Kernel, Initrd = config.Initrd, Cmdline = config.Cmdline,
                 Description = config.Description,
                 Nics = config.Nics.Select(n => new NicView(n.Name, n.Network, n.Model, n.Mac)).ToList(),
+                HostPci = config.HostPci.Select(p => new HostPciSpec { Address = p.Address, RomBar = p.RomBar, PrimaryGpu = p.PrimaryGpu }).ToList(),
+                HostUsb = config.HostUsb,
             },
             Disks = disks ?? config.Disks.Select(d => new DiskView { Name = d.Name, Pool = d.Pool, Volume = d.Volume, Format = d.Format }).ToList(),
             Runtime = runtime.IsRunning ? Runtime(runtime) : null,

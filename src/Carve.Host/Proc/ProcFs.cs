@@ -86,6 +86,20 @@ public sealed class ProcFs(string root = "/proc")
         return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
     }
 
+    /// <summary>The thread ids of a process (/proc/PID/task), empty when it is gone.</summary>
+    public IReadOnlyList<int> ListThreads(int pid)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories(Path.Combine(Root, Pid(pid), "task"))
+                .Select(d => int.TryParse(Path.GetFileName(d), CultureInfo.InvariantCulture, out var t) ? t : 0).Where(t => t > 0).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     private static string Pid(int pid) => pid.ToString(CultureInfo.InvariantCulture);
 
     private static long? KeyValueKib(string text, string key)

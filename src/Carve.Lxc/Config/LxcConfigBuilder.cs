@@ -104,6 +104,8 @@ public static partial class LxcConfigBuilder
                 w.Set("lxc.cgroup.memory.memsw.limit_in_bytes", memory);
             w.Set("lxc.cgroup.cpu.cfs_period_us", period);
             w.Set("lxc.cgroup.cpu.cfs_quota_us", quota);
+            if (spec.CpusetCpus is not null)
+                w.Set("lxc.cgroup.cpuset.cpus", CpuList(spec.CpusetCpus));
         }
         else
         {
@@ -112,8 +114,17 @@ public static partial class LxcConfigBuilder
             if (spec.LimitSwap)
                 w.Set("lxc.cgroup2.memory.swap.max", "0");
             w.Set("lxc.cgroup2.cpu.max", $"{quota} {period}");
+            if (spec.CpusetCpus is not null)
+                w.Set("lxc.cgroup2.cpuset.cpus", CpuList(spec.CpusetCpus));
         }
     }
+
+    /// <summary>Only a kernel CPU list ("1", "1-3,6") reaches the config: nothing else can smuggle in a line.</summary>
+    private static string CpuList(string cpus) =>
+        CpuListPattern().IsMatch(cpus) ? cpus : throw new BadRequestException($"Invalid CPU list '{Core.Validation.Names.Printable(cpus)}'.");
+
+    [GeneratedRegex(@"^[0-9]{1,4}(-[0-9]{1,4})?(,[0-9]{1,4}(-[0-9]{1,4})?)*\z")]
+    private static partial Regex CpuListPattern();
 
     private static string MountEntry(LxcBindMount mount)
     {

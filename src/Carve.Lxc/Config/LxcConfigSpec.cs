@@ -24,4 +24,6 @@ public sealed record LxcConfigSpec
     /// <summary>"generated" where AppArmor is enabled, "unconfined" where the kernel has none.</summary>
     public string ApparmorProfile { get; init; } = "unconfined";
     public string? SeccompProfile { get; init; }
+    /// <summary>The cores the container may run on ("1-3"), leaving out those reserved for the host; null for all.</summary>
+    public string? CpusetCpus { get; init; }
 }

@@ -25,6 +25,7 @@ public sealed partial class LxcDriver
         LimitSwap = host.LimitSwap,
         ApparmorProfile = host.ApparmorProfile,
         SeccompProfile = host.SeccompProfile,
+        CpusetCpus = reservation.PinsGuests ? Host.Hardware.CpuAffinity.FormatList(reservation.GuestCpus) : null,
     };
 
     private void WriteConfig(CtConfig config, LxcPaths paths, string rootfs)

@@ -28,6 +28,7 @@ public sealed partial class LxcDriver(
     LxcMonitorLocator locator,
     SubordinateIds subordinateIds,
     TraversalAccess traversal,
+    Core.Resources.HostReservation reservation,
     ILogger<LxcDriver> logger) : IInstanceDriver
 {
     public const string CtKind = "ct";

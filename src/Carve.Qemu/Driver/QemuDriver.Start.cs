@@ -30,6 +30,7 @@ public sealed partial class QemuDriver
 
         var pid = locator.Find(paths)
             ?? throw new OperationFailedException($"QEMU started {guest.Name} but exited at once; see `carve vm console {guest.Name} --log`.");
+        PinToGuestCpus(pid, task);
         await File.WriteAllTextAsync(paths.AppliedConfig, guest.ConfigJson, ct);
         await File.WriteAllTextAsync(paths.AccelFile, JsonSerializer.Serialize(new[] { accelName, note }), ct);
         var client = await qmp.GetAsync(paths.QmpSocket, ct);
@@ -64,6 +65,8 @@ public sealed partial class QemuDriver
             Uefi = uefi, Disks = disks, CdromPath = config.Cdrom,
             KernelPath = config.Kernel, InitrdPath = config.Initrd, Cmdline = config.Cmdline,
             Nics = config.Nics.Select(n => new QemuNic(n.Name, n.Mac, n.Model)).ToList(),
+            HostPci = config.HostPci.Select(p => new QemuHostPci(p.Address, p.RomBar, p.PrimaryGpu)).ToList(),
+            HostUsb = config.HostUsb.Select(HostUsb).ToList(),
             QmpSocket = paths.QmpSocket, SerialSocket = paths.SerialSocket, SerialLog = paths.SerialLog,
             VncSocket = paths.VncSocket, PidFile = paths.PidFile,
         };

@@ -19,6 +19,7 @@ public sealed partial class QemuDriver(
     QemuProcessLocator locator,
     AccelerationService accel,
     QmpConnections qmp,
+    Core.Resources.HostReservation reservation,
     ILogger<QemuDriver> logger) : IInstanceDriver
 {
     public string Kind => VmService.Kind;

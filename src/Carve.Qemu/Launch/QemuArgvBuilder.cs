@@ -28,6 +28,7 @@ public static partial class QemuArgvBuilder
         AddKernel(argv, spec);
         AddStorage(argv, spec);
         AddNetwork(argv, spec);
+        AddPassthrough(argv, spec);
         return argv;
     }
 
@@ -70,7 +71,8 @@ public static partial class QemuArgvBuilder
         // No local window: the screen is served on a unix-socket VNC server only.
         argv.AddRange(["-display", "none"]);
         argv.AddRange(["-vnc", $"unix:{Escape(AbsolutePath(spec.VncSocket, "VNC socket"), "VNC socket")}"]);
-        argv.AddRange(["-vga", "std"]);
+        // A passed-through primary GPU is the display; the emulated one would only compete with it.
+        argv.AddRange(["-vga", spec.HostPci.Any(p => p.PrimaryGpu) ? "none" : "std"]);
         // An absolute pointer keeps the browser console's mouse where the user sees it.
         argv.AddRange(["-device", $"qemu-xhci,id={UsbId}"]);
         argv.AddRange(["-device", $"usb-tablet,bus={UsbId}.0"]);

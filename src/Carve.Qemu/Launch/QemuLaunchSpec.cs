@@ -24,6 +24,8 @@ public sealed record QemuLaunchSpec
     public string? InitrdPath { get; init; }
     public string? Cmdline { get; init; }
     public IReadOnlyList<QemuNic> Nics { get; init; } = [];
+    public IReadOnlyList<QemuHostPci> HostPci { get; init; } = [];
+    public IReadOnlyList<QemuHostUsb> HostUsb { get; init; } = [];
     public required string QmpSocket { get; init; }
     public required string SerialSocket { get; init; }
     public required string SerialLog { get; init; }

@@ -1,0 +1,19 @@
+using Carve.Core.Hardware;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Carve.Api.Endpoints;
+
+public static class HardwareEndpoints
+{
+    public static void MapHardwareEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/host/check", (HostHardware hardware) => TypedResults.Ok(hardware.Check()))
+            .WithTags("Host").WithSummary("Hardware and readiness report: a verdict and a fix per finding");
+        api.MapGet("/host/pci", (HostHardware hardware) => TypedResults.Ok(hardware.Pci()))
+            .WithTags("Host").WithSummary("PCI devices with IOMMU groups and whether each can be passed through");
+        api.MapGet("/host/usb", (HostHardware hardware) => TypedResults.Ok(hardware.Usb()))
+            .WithTags("Host").WithSummary("USB devices, by port and by vendor:product id");
+    }
+}
