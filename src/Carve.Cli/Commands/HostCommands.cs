@@ -5,7 +5,7 @@ using Carve.Contracts.Host;
 
 namespace Carve.Cli.Commands;
 
-/// <summary>carve host info.</summary>
+/// <summary>carve host info; check, pci and usb live in <see cref="HostHardwareCommands"/>.</summary>
 internal static class HostCommands
 {
     public static Command Create(GlobalOptions options)
@@ -22,6 +22,8 @@ internal static class HostCommands
             return ExitCodes.Success;
         });
         host.Subcommands.Add(info);
+        foreach (var hardware in HostHardwareCommands.Create(options))
+            host.Subcommands.Add(hardware);
         return host;
     }
 
@@ -37,6 +39,18 @@ internal static class HostCommands
             .Add("KVM", Kvm(host.Kvm))
             .Add("Auto accel", host.Kvm.AutoAccel ?? "(probing)")
             .Write(output);
+        if (host.Resources is { } r)
+        {
+            output.WriteLine();
+            output.WriteLine("Resources:");
+            new FieldList()
+                .Add("Reserved", $"{Units.Bytes(r.ReservedMemoryBytes)} memory, CPUs {CpuList(r.ReservedCpus)}")
+                .Add("Guests run on", $"CPUs {CpuList(r.GuestCpus)}")
+                .Add("Guest memory", $"{Units.Bytes(r.GuestMemoryLimitBytes)} (overcommit {r.Overcommit:0.##})")
+                .Add("Committed", $"{Units.Bytes(r.CommittedMemoryBytes)} memory, {r.CommittedCpus} vCPU(s) in {r.RunningGuests} running guest(s)")
+                .Add("Free", Units.Bytes(r.FreeMemoryBytes))
+                .Write(output, "  ");
+        }
         output.WriteLine();
         output.WriteLine("Storage pools:");
         var pools = new TextTable("NAME", "TYPE", "PATH", "SIZE", "AVAILABLE", "DEFAULT");
@@ -44,6 +58,8 @@ internal static class HostCommands
             pools.Add(pool.Name, pool.Type, pool.Path, Units.Bytes(pool.TotalBytes), Units.Bytes(pool.AvailableBytes), pool.Default ? "yes" : "");
         pools.Write(output, "  ", "(none)");
     }
+
+    private static string CpuList(IReadOnlyList<int> cpus) => cpus.Count == 0 ? "none" : string.Join(",", cpus);
 
     private static string Kvm(KvmInfo kvm)
     {

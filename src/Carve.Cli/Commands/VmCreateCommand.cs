@@ -27,8 +27,10 @@ internal static class VmCreateCommand
         var id = IntOption.Create("--id", "Fixed numeric id (100 and up); the next free one when omitted", "N");
         var description = new Option<string>("--description") { Description = "Free text shown by vm show", HelpName = "TEXT" };
         var start = new Option<bool>("--start") { Description = "Start the VM once it is created" };
+        var hostPci = HostDeviceOptions.Pci("");
+        var hostUsb = HostDeviceOptions.Usb("");
 
-        var command = new Command("create", "Create a VM.") { name, cpus, memory, disks, cdrom, kernel, initrd, cmdline, firmware, accel, nics, id, description, start };
+        var command = new Command("create", "Create a VM.") { name, cpus, memory, disks, cdrom, kernel, initrd, cmdline, firmware, accel, nics, id, description, start, hostPci, hostUsb };
         CliAction.Set(command, options, async (context, ct) =>
         {
             var cwd = context.WorkingDirectory;
@@ -44,6 +46,8 @@ internal static class VmCreateCommand
                 Nics = NicSpecParser.ParseAll(context.Get(nics)),
                 Description = context.Get(description),
                 Start = context.Get(start),
+                HostPci = HostDeviceSpecParser.ParsePci(context.Get(hostPci)),
+                HostUsb = HostDeviceSpecParser.ParseUsb(context.Get(hostUsb)),
             };
             if (request.Kernel is null && (request.Initrd is not null || request.Cmdline is not null))
                 throw new UsageException("--initrd and --cmdline need --kernel.");

@@ -16,7 +16,9 @@ internal static class VmSetCommand
         var memory = IntOption.Create("--memory", "Memory in MiB", "MiB");
         var description = new Option<string>("--description") { Description = "Free text shown by vm show", HelpName = "TEXT" };
         var resize = new Option<string[]>("--resize") { Description = "Grow a disk: DISK=SIZE (10G) or DISK=+SIZE (+2G); repeatable", HelpName = "DISK=SIZE" };
-        var command = new Command("set", "Change a VM's configuration.") { name, cpus, memory, description, resize };
+        var hostPci = HostDeviceOptions.Pci("; 'none' removes all");
+        var hostUsb = HostDeviceOptions.Usb("; 'none' removes all");
+        var command = new Command("set", "Change a VM's configuration.") { name, cpus, memory, description, resize, hostPci, hostUsb };
         CliAction.Set(command, options, async (context, ct) =>
         {
             var vm = context.Get(name);
@@ -26,9 +28,11 @@ internal static class VmSetCommand
                 MemoryMiB = context.Get(memory),
                 Description = context.Get(description),
                 ResizeDisks = ResizeSpecParser.ParseAll(context.Get(resize)),
+                HostPci = HostDeviceSpecParser.ParsePci(context.Get(hostPci)),
+                HostUsb = HostDeviceSpecParser.ParseUsb(context.Get(hostUsb)),
             };
-            if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null })
-                throw new UsageException("Nothing to change: give --cpus, --memory, --description or --resize.");
+            if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null, HostPci: null, HostUsb: null })
+                throw new UsageException("Nothing to change: give --cpus, --memory, --description, --resize, --hostpci or --hostusb.");
 
             var outcome = await TaskRunner.SubmitAsync(context, (client, token) => client.SetVmAsync(vm, request, token), $"Changing {vm}", $"VM {vm} changed.", ct);
             if (outcome.Succeeded && !context.Json)

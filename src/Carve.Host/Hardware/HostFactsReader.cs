@@ -23,7 +23,7 @@ public sealed partial class HostFactsReader(HostFs fs)
             KvmDevice = fs.Exists("dev/kvm"),
             DmarTable = fs.Exists("sys/firmware/acpi/tables/DMAR"),
             IvrsTable = fs.Exists("sys/firmware/acpi/tables/IVRS"),
-            IommuGroupCount = fs.List("sys/kernel/iommu_groups").Count,
+            IommuGroupCount = fs.List("sys/kernel/iommu_groups").Count(g => g.All(char.IsAsciiDigit)),
             InterruptRemapping = InterruptRemapping(),
             UnsafeInterruptsAllowed = fs.Read("sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts") is "Y" or "1",
             VfioModules = VfioModuleNames.Where(m => fs.Exists($"sys/module/{m}")).ToHashSet(StringComparer.Ordinal),
@@ -31,9 +31,9 @@ public sealed partial class HostFactsReader(HostFs fs)
             KvmModule = kvmModule,
             Nested = kvmModule is null ? null : fs.Read($"sys/module/{kvmModule}/parameters/nested") is "Y" or "1",
             DefaultRouteInterface = route,
-            DefaultRouteDevice = route is null ? null : PciScanner.AddressIn(fs.LinkTarget($"sys/class/net/{route}/device")),
+            DefaultRouteDevice = route is null ? null : PciScanner.AddressIn(fs.Resolve($"sys/class/net/{route}/device")),
             RootBlockDevices = rootDevices,
-            RootDiskControllers = rootDevices.Select(d => PciScanner.AddressIn(fs.LinkTarget($"sys/class/block/{d}"))).OfType<string>().Distinct().ToList(),
+            RootDiskControllers = rootDevices.Select(d => PciScanner.AddressIn(fs.Resolve($"sys/class/block/{d}"))).OfType<string>().Distinct().ToList(),
         };
     }
 

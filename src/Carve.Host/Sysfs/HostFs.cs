@@ -55,6 +55,9 @@ public sealed class HostFs(string root = "/")
     /// <summary>The last path segment a symlink points to: the driver of a device, the number of its IOMMU group.</summary>
     public string? LinkName(string relative) => LinkTarget(relative) is { } target ? Path.GetFileName(target.TrimEnd('/')) : null;
 
+    /// <summary>The canonical path with every link resolved (sysfs class links lead into /sys/devices), or null.</summary>
+    public string? Resolve(string relative) => Files.RealPath.Resolve(PathOf(relative));
+
     /// <summary>One write, as `echo -n value > file` does: sysfs takes each write as one command.</summary>
     public void Write(string relative, string value) => File.WriteAllText(PathOf(relative), value);
 }
