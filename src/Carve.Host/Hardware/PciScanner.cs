@@ -9,7 +9,7 @@ public sealed partial class PciScanner(HostFs fs)
 {
     public const string DevicesDir = "sys/bus/pci/devices";
 
-    [GeneratedRegex(@"^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$")]
+    [GeneratedRegex(@"^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]\z")]
     public static partial Regex AddressPattern();
 
     /// <summary>The last PCI address in a sysfs path: the device a block device or NIC sits behind.</summary>

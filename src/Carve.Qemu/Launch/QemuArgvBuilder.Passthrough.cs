@@ -34,12 +34,12 @@ public static partial class QemuArgvBuilder
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$")]
+    [GeneratedRegex(@"^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]\z")]
     private static partial Regex PciAddressPattern();
 
-    [GeneratedRegex("^[0-9a-f]{4}$")]
+    [GeneratedRegex(@"^[0-9a-f]{4}\z")]
     private static partial Regex HexIdPattern();
 
-    [GeneratedRegex(@"^[0-9]{1,3}(\.[0-9]{1,3}){0,6}$")]
+    [GeneratedRegex(@"^[0-9]{1,3}(\.[0-9]{1,3}){0,6}\z")]
     private static partial Regex UsbPortPattern();
 }

@@ -34,6 +34,10 @@ internal static class GoldenCases
             MemoryLimitBytes = 2L << 30,
             IdMapStart = 200000,
         },
+
+        // issue 8: CPU 0 reserved for the host, so the container's cpuset leaves it out.
+        ["cpuset-reserved"] = Base(104, "pinned") with { CpusetCpus = "1-3" },
+        ["cpuset-reserved-cgroup2"] = Base(105, "pinned2") with { Cgroup = CgroupVersion.V2, CpusetCpus = "1,3" },
     };
 
     private static LxcConfigSpec Base(int id, string hostname) => new()

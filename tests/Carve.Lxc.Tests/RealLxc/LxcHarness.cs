@@ -52,7 +52,7 @@ internal sealed class LxcHarness : IAsyncDisposable
     /// <summary>A second driver over the same dirs: what a restarted daemon would build.</summary>
     public LxcDriver NewDriver() => new(
         Options, Pools, Runner, new ProcFs(), Templates, Host, new LxcMonitorLocator(new ProcFs()),
-        new SubordinateIds(), new TraversalAccess(Runner), NullLogger<LxcDriver>.Instance);
+        new SubordinateIds(), new TraversalAccess(Runner), new Carve.Core.Resources.HostReservation(), NullLogger<LxcDriver>.Instance);
 
     public RecordingTaskContext Task() => new(_output);
 

@@ -89,6 +89,14 @@ internal static class GoldenCases
         {
             Nics = [new QemuNic("net0", "52:54:00:12:34:08", Backend: "tap:tap108i0")],
         },
+
+        // issue 8: a GPU with its audio function as the primary display, an HBA without its ROM, two USB devices.
+        ["passthrough"] = Base(120, "passthrough") with
+        {
+            Accel = "kvm",
+            HostPci = [new QemuHostPci("0000:01:00.0", PrimaryGpu: true), new QemuHostPci("0000:01:00.1"), new QemuHostPci("0000:02:00.0", RomBar: false)],
+            HostUsb = [new QemuHostUsb(VendorId: "046d", ProductId: "c52b"), new QemuHostUsb(Bus: 1, Port: "1.2")],
+        },
     };
 
     public static QemuLaunchSpec Base(int id, string name) => new()
