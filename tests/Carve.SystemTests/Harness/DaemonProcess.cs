@@ -13,17 +13,20 @@ public sealed class DaemonProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private DaemonProcess(string root)
+    private DaemonProcess(string root, IReadOnlyDictionary<string, object>? extraConfig = null)
     {
         Root = root;
         Directory.CreateDirectory(ImagesDir);
-        File.WriteAllText(ConfigFile, JsonSerializer.Serialize(new
+        var config = new Dictionary<string, object>
         {
-            imageRoots = new[] { TestGuest.CacheDir },
+            ["imageRoots"] = new[] { TestGuest.CacheDir },
             // Built templates (debootstrap takes minutes) are kept between test runs.
-            templatesDir = Path.Combine(TestGuest.CacheDir, "templates"),
-            shutdownTimeoutSeconds = 30,
-        }));
+            ["templatesDir"] = Path.Combine(TestGuest.CacheDir, "templates"),
+            ["shutdownTimeoutSeconds"] = 30,
+        };
+        foreach (var (key, value) in extraConfig ?? new Dictionary<string, object>())
+            config[key] = value;
+        File.WriteAllText(ConfigFile, JsonSerializer.Serialize(config));
     }
 
     public string Root { get; }
@@ -42,9 +45,10 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DaemonProcess> StartAsync()
+    /// <param name="extraConfig">Config file keys to add or override, e.g. a reservation.</param>
+    public static async Task<DaemonProcess> StartAsync(IReadOnlyDictionary<string, object>? extraConfig = null)
     {
-        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName);
+        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName, extraConfig);
         await daemon.LaunchAsync();
         return daemon;
     }
