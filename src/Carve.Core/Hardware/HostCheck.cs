@@ -19,7 +19,7 @@ public static class HostCheck
         var findings = new List<CheckFinding>
         {
             CpuFlags(facts),
-            Kvm(kvm),
+            Kvm(kvm, facts),
             Iommu(facts),
             InterruptRemapping(facts),
             Vfio(facts),
@@ -46,14 +46,14 @@ public static class HostCheck
                 : "Enable Intel Virtualization Technology (VT-x) in the firmware setup; in a cloud VM, pick an instance type with nested virtualization.");
     }
 
-    private static CheckFinding Kvm(KvmInfo kvm) => kvm.Usable switch
+    private static CheckFinding Kvm(KvmInfo kvm, HostFacts facts) => kvm.Usable switch
     {
         true => Finding("kvm", Ok, $"KVM works: {kvm.Detail}"),
         null => Finding("kvm", Warn, "The KVM probe is still running; check again in a few seconds.", "Run `carve host check` again."),
         false when !kvm.DevicePresent => Finding("kvm", Fail, $"KVM is not available: {kvm.Detail}",
             "Load the KVM module (`modprobe kvm_intel` or `modprobe kvm_amd`) after enabling virtualization in the firmware."),
         false => Finding("kvm", Fail, $"/dev/kvm exists but a probe guest did not run under it: {kvm.Detail}",
-            "Under nested virtualization, enable it on the outer hypervisor (kvm_intel nested=1) or run Carve on bare metal; until then VMs use TCG."),
+            $"Under nested virtualization, enable it on the outer hypervisor ({(IsAmd(facts) ? "kvm_amd" : "kvm_intel")} nested=1) or run Carve on bare metal; until then VMs use TCG."),
     };
 
     private static CheckFinding Iommu(HostFacts facts)
@@ -123,7 +123,12 @@ public static class HostCheck
 
     private static CheckFinding Resources(ResourceUsage usage)
     {
-        var cpus = usage.ReservedCpus.Count == 0 ? "no cores reserved" : $"cores {string.Join(",", usage.ReservedCpus)} reserved for the host";
+        var cpus = usage.ReservedCpus.Count switch
+        {
+            0 => "no cores reserved",
+            1 => $"core {usage.ReservedCpus[0]} reserved for the host",
+            _ => $"cores {string.Join(",", usage.ReservedCpus)} reserved for the host",
+        };
         var detail = $"{Sizes.Format(usage.FreeMemoryBytes)} of {Sizes.Format(usage.GuestMemoryLimitBytes)} guest memory free " +
             $"({Sizes.Format(usage.ReservedMemoryBytes)} reserved for the host, {usage.RunningGuests} guest(s) running); {cpus}.";
         if (usage.ReservedMemoryBytes == 0 || usage.ReservedCpus.Count == 0)

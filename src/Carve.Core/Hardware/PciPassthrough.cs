@@ -64,8 +64,6 @@ public sealed class PciPassthrough(
     /// <summary>The devices to bind: checked for eligibility, each group whole.</summary>
     private List<PciDevice> PlanFor(GuestRecord guest, IReadOnlyList<string> addresses)
     {
-        if (!fs.Exists("sys/bus/pci/drivers/vfio-pci"))
-            throw new ConflictException("The vfio-pci driver is not loaded: run `modprobe vfio-pci` (and add it to /etc/modules) before starting a VM with PCI devices.");
         var rules = hardware.Rules();
         var others = store.List().Where(a => a.GuestId != guest.Id && IsRunning(a.GuestId)).ToDictionary(a => a.Address, a => a.GuestId);
         var plan = new List<PciDevice>();
@@ -82,6 +80,8 @@ public sealed class PciPassthrough(
                 throw new ConflictException($"{address} cannot be passed through: {verdict.Reason}");
             plan.AddRange(members.Where(m => plan.All(p => p.Address != m.Address)));
         }
+        if (!fs.Exists("sys/bus/pci/drivers/vfio-pci"))
+            throw new ConflictException("The vfio-pci driver is not loaded: run `modprobe vfio-pci` (and add it to /etc/modules) before starting a VM with PCI devices.");
         return plan;
     }
 

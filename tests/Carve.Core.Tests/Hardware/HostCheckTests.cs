@@ -24,7 +24,7 @@ public sealed class HostCheckTests
         Assert.Equal("ok", report.Verdict);
         Assert.Equal("The IOMMU is on: 11 IOMMU groups, described by the firmware's DMAR table, enabled on the kernel command line.", Find(report, "iommu").Detail);
         Assert.Equal("Hugepages reserved: 1024 x 2 MiB (1024 free).", Find(report, "hugepages").Detail);
-        Assert.Equal("26 GiB of 30 GiB guest memory free (2 GiB reserved for the host, 2 guest(s) running); cores 0 reserved for the host.",
+        Assert.Equal("26 GiB of 30 GiB guest memory free (2 GiB reserved for the host, 2 guest(s) running); core 0 reserved for the host.",
             Find(report, "resources").Detail);
         Assert.All(report.Findings, f => Assert.Null(f.Fix));
     }
