@@ -28,10 +28,10 @@ public sealed class HostDeviceSpecParserTests
     [Fact]
     public void None_clears_and_absence_keeps()
     {
-        Assert.Null(HostDeviceSpecParser.ParsePci(null));
-        Assert.Empty(HostDeviceSpecParser.ParsePci(["none"])!);
-        Assert.Empty(HostDeviceSpecParser.ParseUsb(["none"])!);
-        Assert.Equal(["046d:c52b", "1-1.2"], HostDeviceSpecParser.ParseUsb(["046d:c52b", "1-1.2"])!);
-        Assert.Throws<UsageException>(() => HostDeviceSpecParser.ParseUsb(["none", "1-1"]));
+        Assert.Null(HostDeviceSpecParser.ParseAllPci(null));
+        Assert.Empty(HostDeviceSpecParser.ParseAllPci(["none"])!);
+        Assert.Empty(HostDeviceSpecParser.ParseAllUsb(["none"])!);
+        Assert.Equal(["046d:c52b", "1-1.2"], HostDeviceSpecParser.ParseAllUsb(["046d:c52b", "1-1.2"])!);
+        Assert.Throws<UsageException>(() => HostDeviceSpecParser.ParseAllUsb(["none", "1-1"]));
     }
 }
