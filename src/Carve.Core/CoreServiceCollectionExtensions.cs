@@ -4,6 +4,7 @@ using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
 using Carve.Core.HostInfo;
+using Carve.Core.Networks;
 using Carve.Core.State;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
@@ -41,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<StartupRecovery>();
         services.AddCarveTransfer();
+        services.AddCarveNetworks();
         return services;
     }
 }

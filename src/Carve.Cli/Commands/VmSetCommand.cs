@@ -17,6 +17,8 @@ internal static class VmSetCommand
         var description = new Option<string>("--description") { Description = "Free text shown by vm show", HelpName = "TEXT" };
         var resize = new Option<string[]>("--resize") { Description = "Grow a disk: DISK=SIZE (10G) or DISK=+SIZE (+2G); repeatable", HelpName = "DISK=SIZE" };
         var command = new Command("set", "Change a VM's configuration.") { name, cpus, memory, description, resize };
+        var nics = new NicOptions();
+        nics.AddTo(command);
         CliAction.Set(command, options, async (context, ct) =>
         {
             var vm = context.Get(name);
@@ -26,9 +28,10 @@ internal static class VmSetCommand
                 MemoryMiB = context.Get(memory),
                 Description = context.Get(description),
                 ResizeDisks = ResizeSpecParser.ParseAll(context.Get(resize)),
+                Nics = nics.Read(context),
             };
-            if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null })
-                throw new UsageException("Nothing to change: give --cpus, --memory, --description or --resize.");
+            if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null, Nics: null })
+                throw new UsageException("Nothing to change: give --cpus, --memory, --description, --resize or --nic.");
 
             var outcome = await TaskRunner.SubmitAsync(context, (client, token) => client.SetVmAsync(vm, request, token), $"Changing {vm}", $"VM {vm} changed.", ct);
             if (outcome.Succeeded && !context.Json)

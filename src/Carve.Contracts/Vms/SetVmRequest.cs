@@ -7,4 +7,6 @@ public sealed record SetVmRequest
     public int? MemoryMiB { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<DiskResize>? ResizeDisks { get; init; }
+    /// <summary>Replaces all NICs (the VM must be stopped); an empty list removes them.</summary>
+    public IReadOnlyList<NicRequest>? Nics { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Carve.Core.Vms;
 /// <summary>Creating and changing VMs. Lifecycle is shared with containers in <see cref="GuestLifecycle"/>.</summary>
 public sealed class VmService(
     GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, VmRequestValidator validator,
-    GuestLifecycle lifecycle)
+    GuestLifecycle lifecycle, Networks.GuestNetworking networking)
 {
     public const string Kind = "vm";
 
@@ -68,8 +68,9 @@ public sealed class VmService(
             resizes.Add(resize is null || resize.Disk is null || resize.Size is null
                 ? throw new BadRequestException("Each disk to resize needs a disk name and a size.")
                 : await PlanResizeAsync(guest, config, resize, ct));
-        if (request.Cpus is null && request.MemoryMiB is null && request.Description is null && resizes.Count == 0)
-            throw new BadRequestException("Nothing to change: give cpus, memory, a description or a disk to resize.");
+        if (request.Cpus is null && request.MemoryMiB is null && request.Description is null && resizes.Count == 0 && request.Nics is null)
+            throw new BadRequestException("Nothing to change: give cpus, memory, a description, NICs or a disk to resize.");
+        var nics = request.Nics is null ? null : NicsForStopped(guest, validator.Nics(request.Nics, guest.Id));
 
         return tasks.Submit(new TaskRequest
         {
@@ -85,8 +86,14 @@ public sealed class VmService(
                     Cpus = request.Cpus ?? current.Cpus,
                     MemoryMiB = request.MemoryMiB ?? current.MemoryMiB,
                     Description = request.Description ?? current.Description,
+                    Nics = nics ?? current.Nics,
                 };
                 guests.UpdateConfig(guest.Id, updated.ToJson());
+                if (nics is not null)
+                {
+                    await networking.ReleaseAsync(current.Nics.Concat(nics), ct);
+                    task.Log($"NICs now: {Networks.NicText.Describe(nics)}.");
+                }
                 var limitsChanged = updated.Cpus != current.Cpus || updated.MemoryMiB != current.MemoryMiB;
                 if (limitsChanged && !await driver.ApplyLiveAsync(guest with { ConfigJson = updated.ToJson() }, task, ct))
                     task.Log("CPU and memory changes are saved and take effect at the next start of the VM.");
@@ -96,6 +103,11 @@ public sealed class VmService(
             },
         });
     }
+
+    private IReadOnlyList<VmNic> NicsForStopped(GuestRecord guest, IReadOnlyList<VmNic> nics) =>
+        drivers.Instance(Kind).Inspect(guest).IsRunning
+            ? throw new ConflictException($"{guest.Describe()} is running; NICs change only on a stopped VM.")
+            : nics;
 
     public GuestRecord Vm(string reference) => guests.ResolveKind(reference, Kind);
 

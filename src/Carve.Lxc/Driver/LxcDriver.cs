@@ -2,6 +2,7 @@ using Carve.Core.Configuration;
 using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
+using Carve.Core.Networks;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
 using Carve.Host.Proc;
@@ -28,6 +29,7 @@ public sealed partial class LxcDriver(
     LxcMonitorLocator locator,
     SubordinateIds subordinateIds,
     TraversalAccess traversal,
+    GuestNetworking networking,
     ILogger<LxcDriver> logger) : IInstanceDriver
 {
     public const string CtKind = "ct";

@@ -1,6 +1,7 @@
 using Carve.Core.Configuration;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
+using Carve.Core.Networks;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
 using Carve.Core.Vms;
@@ -19,6 +20,7 @@ public sealed partial class QemuDriver(
     QemuProcessLocator locator,
     AccelerationService accel,
     QmpConnections qmp,
+    GuestNetworking networking,
     ILogger<QemuDriver> logger) : IInstanceDriver
 {
     public string Kind => VmService.Kind;
@@ -43,6 +45,7 @@ public sealed partial class QemuDriver(
             await pools.DriverFor(pool).DeleteVolumeAsync(pool, disk.Volume, ct);
             task.Log($"Deleted volume {disk.Volume} from pool {pool.Name}.");
         }
+        await networking.RemoveTapsAsync(guest, config.Nics, ct);
         var paths = Paths(guest);
         await qmp.DropAsync(paths.QmpSocket);
         File.Delete(paths.SerialLog);

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using Carve.Core.Networks;
+using Carve.Host.Net;
+
+namespace Carve.Network.Nft;
+
+/// <summary>
+/// The nftables ruleset of one NAT network, in a table of its own (inet carve_NAME), loaded with `nft -f` as one
+/// transaction that replaces the table. Pure, with golden tests.
+/// Masquerade for traffic leaving the subnet; DNAT for published ports; and a forward chain that lets nothing new
+/// into the bridge except published ports, so guests of other networks cannot reach this one.
+/// </summary>
+public static class NatRulesetBuilder
+{
+    public const string Family = "inet";
+
+    public static string TableName(string network) => "carve_" + network.Replace('-', '_');
+
+    public static string Build(NatRulesetSpec spec)
+    {
+        var table = TableName(spec.Network);
+        var bridge = InterfaceName.Check(spec.Bridge);
+        var subnet = spec.Subnet.ToString();
+        var text = new StringBuilder();
+        void Line(string line) => text.Append(line).Append('\n');
+        Line($"# {spec.Network}: written by carved; replaced as a whole whenever the network or its guests change.");
+        // Declaring the table first makes the delete succeed on a first load too.
+        Line($"table {Family} {table}");
+        Line($"delete table {Family} {table}");
+        Line($"table {Family} {table} {{");
+        Line("\tchain prerouting {");
+        Line("\t\ttype nat hook prerouting priority dstnat; policy accept;");
+        foreach (var f in spec.Forwards)
+            Line("\t\t" + Dnat(f, spec.Subnet));
+        Line("\t}");
+        Line("\tchain output {");
+        Line("\t\ttype nat hook output priority -100; policy accept;");
+        foreach (var f in spec.Forwards)
+            Line("\t\t" + Dnat(f, spec.Subnet));
+        Line("\t}");
+        Line("\tchain postrouting {");
+        Line("\t\ttype nat hook postrouting priority srcnat; policy accept;");
+        Line($"\t\tip saddr {subnet} ip daddr != {subnet} masquerade");
+        Line("\t}");
+        Line("\tchain forward {");
+        Line("\t\ttype filter hook forward priority filter; policy accept;");
+        Line($"\t\toifname \"{bridge}\" ct state established,related accept");
+        Line($"\t\toifname \"{bridge}\" ct status dnat accept");
+        Line($"\t\toifname \"{bridge}\" drop");
+        Line("\t}");
+        Line("}");
+        return text.ToString();
+    }
+
+    private static string Dnat(PortForward f, Ipv4Subnet subnet)
+    {
+        if (f.Protocol is not ("tcp" or "udp"))
+            throw new ArgumentException($"Unknown protocol '{f.Protocol}'.", nameof(f));
+        if (f.HostPort is < 1 or > 65535 || f.GuestPort is < 1 or > 65535)
+            throw new ArgumentException($"Port out of range in {f}.", nameof(f));
+        if (Ipv4Subnet.TryParseAddress(f.GuestIp) is not { } ip || !subnet.Contains(ip))
+            throw new ArgumentException($"{f.GuestIp} is outside {subnet}.", nameof(f));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"fib daddr type local {f.Protocol} dport {f.HostPort} dnat ip to {Ipv4Subnet.Format(ip)}:{f.GuestPort}");
+    }
+}
