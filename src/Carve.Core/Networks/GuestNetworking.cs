@@ -17,6 +17,9 @@ public sealed class GuestNetworking(NetworkStore store, NetworkService networks,
             return new NicAttachment(x.i, x.nic, network.Bridge);
         }).ToList();
 
+    /// <summary>True when the bridge tags VLANs in the kernel; else VLANs are isolation groups kept by nftables.</summary>
+    public bool KernelVlans(string bridge) => links.Exists(bridge) && links.VlanFiltering(bridge);
+
     /// <summary>Before a guest starts: its networks exist and serve its reservations and published ports.</summary>
     public async Task<IReadOnlyList<NicAttachment>> PrepareAsync(IReadOnlyList<VmNic> nics, CancellationToken ct)
     {
@@ -31,7 +34,8 @@ public sealed class GuestNetworking(NetworkStore store, NetworkService networks,
         await links.DeleteIfExistsAsync(tap, ct);
         await links.CreateTapAsync(tap, ct);
         await links.SetMasterAsync(tap, attachment.Bridge, ct);
-        if (attachment.Nic.Vlan is { } vlan)
+        // Without kernel VLAN filtering the network's bridge firewall keeps VLANs apart instead (see the bridge driver).
+        if (attachment.Nic.Vlan is { } vlan && links.VlanFiltering(attachment.Bridge))
             await links.SetAccessVlanAsync(tap, vlan, ct);
         await links.SetUpAsync(tap, ct);
     }

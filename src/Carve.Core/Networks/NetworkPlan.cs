@@ -5,4 +5,6 @@ public sealed record NetworkPlan
 {
     public IReadOnlyList<DhcpReservation> Reservations { get; init; } = [];
     public IReadOnlyList<PortForward> Forwards { get; init; } = [];
+    /// <summary>Every guest NIC on the network, to keep VLANs apart where the kernel cannot.</summary>
+    public IReadOnlyList<NetworkPort> Ports { get; init; } = [];
 }

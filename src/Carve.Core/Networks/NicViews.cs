@@ -11,6 +11,6 @@ public static class NicViews
             Vlan = n.Vlan,
             Ip = n.Ip,
             Publish = n.Publish.Select(p => p.ToString()).ToList(),
-            HostInterface = !n.OnCarveNetwork ? null : kind == VmService.Kind ? NicNames.Tap(guestId, i) : NicNames.Veth(guestId, i),
+            HostInterface = n.OnCarveNetwork ? NicNames.HostSide(kind, guestId, i) : null,
         }).ToList();
 }

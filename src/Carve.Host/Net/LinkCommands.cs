@@ -24,12 +24,23 @@ public sealed class LinkCommands(IProcessRunner runner, string sysClassNet = "/s
         return link.Exists || link.LinkTarget is not null ? Path.GetFileName(link.LinkTarget) : null;
     }
 
-    /// <summary>A VLAN-aware bridge: ports carry the VLANs they are given, untagged ports stay in VLAN 1.</summary>
-    public Task CreateBridgeAsync(string name, CancellationToken ct) =>
-        IpAsync(ct, "link", "add", InterfaceName.Check(name), "type", "bridge", "vlan_filtering", "1");
+    /// <summary>
+    /// A VLAN-aware bridge where the kernel has bridge VLAN filtering (ports carry the VLANs they are given, untagged
+    /// ports stay in VLAN 1); a plain bridge where it was built without it.
+    /// </summary>
+    public async Task CreateBridgeAsync(string name, CancellationToken ct)
+    {
+        if (!await TryAsync(ct, "link", "add", InterfaceName.Check(name), "type", "bridge", "vlan_filtering", "1"))
+            await IpAsync(ct, "link", "add", name, "type", "bridge");
+    }
 
-    public Task EnableVlanFilteringAsync(string bridge, CancellationToken ct) =>
-        IpAsync(ct, "link", "set", InterfaceName.Check(bridge), "type", "bridge", "vlan_filtering", "1");
+    /// <summary>Turns VLAN filtering on where the kernel has it; false where it does not.</summary>
+    public Task<bool> TryEnableVlanFilteringAsync(string bridge, CancellationToken ct) =>
+        TryAsync(ct, "link", "set", InterfaceName.Check(bridge), "type", "bridge", "vlan_filtering", "1");
+
+    public bool VlanFiltering(string bridge) =>
+        File.Exists(Path.Combine(sysClassNet, InterfaceName.Check(bridge), "bridge", "vlan_filtering"))
+        && File.ReadAllText(Path.Combine(sysClassNet, bridge, "bridge", "vlan_filtering")).Trim() == "1";
 
     /// <summary>A persistent tap that QEMU opens by name; carved owns it, so QEMU runs no scripts.</summary>
     public Task CreateTapAsync(string name, CancellationToken ct) =>
@@ -72,6 +83,17 @@ public sealed class LinkCommands(IProcessRunner runner, string sysClassNet = "/s
         : throw new ArgumentOutOfRangeException(nameof(vlan), vlan, "VLAN ids are 1 to 4094.");
 
     private Task IpAsync(CancellationToken ct, params string[] args) => RunAsync("ip", args, ct);
+
+    /// <summary>Runs ip and says whether the kernel supported it; other failures still throw.</summary>
+    private async Task<bool> TryAsync(CancellationToken ct, params string[] args)
+    {
+        var result = await runner.RunAsync(new ProcessSpec("ip", args) { Timeout = Timeout }, ct);
+        if (result.Succeeded)
+            return true;
+        return result.Stderr.Contains("not supported", StringComparison.OrdinalIgnoreCase)
+            ? false
+            : throw new LinkCommandException($"ip {string.Join(' ', args)} failed: {result.LastErrorLine}");
+    }
 
     private Task BridgeAsync(CancellationToken ct, params string[] args) => RunAsync("bridge", args, ct);
 

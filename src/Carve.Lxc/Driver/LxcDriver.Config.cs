@@ -20,7 +20,8 @@ public sealed partial class LxcDriver
         Cpus = config.Cpus,
         Mounts = config.Mounts.Select(m => new LxcBindMount(m.HostPath, m.GuestPath, m.ReadOnly, IsFile: File.Exists(m.HostPath))).ToList(),
         Nics = networking.Attachments(config.Nics)
-            .Select(a => new LxcNic(a.Index, a.Bridge, NicNames.Veth(paths.Id, a.Index), a.Nic.Mac, a.Nic.Vlan)).ToList(),
+            .Select(a => new LxcNic(a.Index, a.Bridge, NicNames.Veth(paths.Id, a.Index), a.Nic.Mac,
+                networking.KernelVlans(a.Bridge) ? a.Nic.Vlan : null)).ToList(),
         ConsoleLogPath = paths.ConsoleLog,
         ConsoleLogSizeBytes = ConsoleLogSize(),
         LogPath = paths.LxcLog,

@@ -1,6 +1,8 @@
+using Carve.Core.Configuration;
 using Carve.Core.Errors;
 using Carve.Core.Networks;
 using Carve.Host.Net;
+using Carve.Network.Nft;
 
 namespace Carve.Network.Bridge;
 
@@ -9,7 +11,7 @@ namespace Carve.Network.Bridge;
 /// the LAN's own DHCP. An existing bridge is adopted (made VLAN-aware, never deleted); otherwise Carve creates it and
 /// enslaves the uplink as a trunk for every VLAN. Addresses on the uplink are not moved.
 /// </summary>
-public sealed class BridgeNetworkDriver(LinkCommands links) : INetworkDriver
+public sealed class BridgeNetworkDriver(CarveOptions options, LinkCommands links, NftCommands nft) : INetworkDriver
 {
     public string Type => "bridge";
 
@@ -41,15 +43,31 @@ public sealed class BridgeNetworkDriver(LinkCommands links) : INetworkDriver
         }
         else
         {
-            await links.EnableVlanFilteringAsync(network.Bridge, ct);
+            await links.TryEnableVlanFilteringAsync(network.Bridge, ct);
         }
         if (network.Uplink is { } uplink && links.MasterOf(uplink) != network.Bridge)
         {
             await links.SetMasterAsync(uplink, network.Bridge, ct);
-            await links.SetTrunkAsync(uplink, ct);
+            if (links.VlanFiltering(network.Bridge))
+                await links.SetTrunkAsync(uplink, ct);
             await links.SetUpAsync(uplink, ct);
         }
         await links.SetUpAsync(network.Bridge, ct);
+        await ApplyVlanGroupsAsync(network, plan, ct);
+    }
+
+    /// <summary>Where the kernel tags VLANs itself nothing is needed; elsewhere nftables keeps the groups apart.</summary>
+    private async Task ApplyVlanGroupsAsync(NetworkRecord network, NetworkPlan plan, CancellationToken ct)
+    {
+        var paths = NetworkPaths.For(options, network.Name);
+        Directory.CreateDirectory(paths.Dir);
+        if (links.VlanFiltering(network.Bridge) || plan.Ports.All(p => p.Vlan is null))
+        {
+            await nft.DeleteTableAsync(VlanRulesetBuilder.Family, VlanRulesetBuilder.TableName(network.Name), paths.Scratch, ct);
+            return;
+        }
+        await File.WriteAllTextAsync(paths.Ruleset, VlanRulesetBuilder.Build(network.Name, network.Bridge, plan.Ports), ct);
+        await nft.LoadAsync(paths.Ruleset, ct);
     }
 
     public async Task RemoveAsync(NetworkRecord network, CancellationToken ct)
@@ -57,6 +75,12 @@ public sealed class BridgeNetworkDriver(LinkCommands links) : INetworkDriver
         // Deleting a bridge releases its ports, the uplink included; an adopted bridge stays as Carve found it.
         if (!network.Adopted && links.IsBridgeSafe(network.Bridge))
             await links.DeleteIfExistsAsync(network.Bridge, ct);
+        var paths = NetworkPaths.For(options, network.Name);
+        if (Directory.Exists(paths.Dir))
+        {
+            await nft.DeleteTableAsync(VlanRulesetBuilder.Family, VlanRulesetBuilder.TableName(network.Name), paths.Scratch, ct);
+            Directory.Delete(paths.Dir, recursive: true);
+        }
     }
 
     public IReadOnlyList<NetworkLease> Leases(NetworkRecord network) => [];

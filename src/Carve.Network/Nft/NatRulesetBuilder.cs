@@ -45,6 +45,8 @@ public static class NatRulesetBuilder
         Line("\t}");
         Line("\tchain forward {");
         Line("\t\ttype filter hook forward priority filter; policy accept;");
+        // Guests of one network talk freely; br_netfilter hands their bridged frames to this hook as bridge to bridge.
+        Line($"\t\tiifname \"{bridge}\" oifname \"{bridge}\" accept");
         Line($"\t\toifname \"{bridge}\" ct state established,related accept");
         Line($"\t\toifname \"{bridge}\" ct status dnat accept");
         Line($"\t\toifname \"{bridge}\" drop");
