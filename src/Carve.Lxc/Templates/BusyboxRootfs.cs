@@ -6,6 +6,9 @@ namespace Carve.Lxc.Templates;
 /// </summary>
 public static class BusyboxRootfs
 {
+    /// <summary>Raised whenever the files below change: templates built by an older recipe are built again.</summary>
+    public const int Revision = 2;
+
     public const string Inittab = """
         # Carve's busybox template: a root shell on the console, respawned when it exits.
         # lxc-stop sends SIGPWR, on which busybox init runs the shutdown entries, then halts.

@@ -34,6 +34,15 @@ internal static class GoldenCases
             MemoryLimitBytes = 2L << 30,
             IdMapStart = 200000,
         },
+
+        ["with-nics"] = Base(104, "pihole") with
+        {
+            Nics =
+            [
+                new LxcNic(0, "lab", "veth104i0", "02:00:00:aa:bb:01", Vlan: null),
+                new LxcNic(1, "vmbr0", "veth104i1", "02:00:00:aa:bb:02", Vlan: 20),
+            ],
+        },
     };
 
     private static LxcConfigSpec Base(int id, string hostname) => new()
