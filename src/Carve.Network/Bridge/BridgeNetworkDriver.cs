@@ -53,6 +53,7 @@ public sealed class BridgeNetworkDriver(CarveOptions options, LinkCommands links
             await links.SetUpAsync(uplink, ct);
         }
         await links.SetUpAsync(network.Bridge, ct);
+        await PortReattacher.ReattachAsync(links, network.Bridge, plan.Ports, ct);
         await ApplyVlanGroupsAsync(network, plan, ct);
     }
 

@@ -32,6 +32,7 @@ public sealed class NatNetworkDriver(
             throw new OperationFailedException($"{network.Bridge} exists but is not a bridge; Carve leaves it alone.");
         await links.EnsureAddressAsync(network.Bridge, subnet.GatewayCidr, ct);
         await links.SetUpAsync(network.Bridge, ct);
+        await PortReattacher.ReattachAsync(links, network.Bridge, plan.Ports, ct);
         sysctl.EnableIpv4Forwarding();
 
         var ruleset = NatRulesetBuilder.Build(new NatRulesetSpec

@@ -42,9 +42,12 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DaemonProcess> StartAsync()
+    /// <summary>The network namespace carved runs in (ip netns exec), or null for the host's.</summary>
+    public NetworkNamespace? Namespace { get; private init; }
+
+    public static async Task<DaemonProcess> StartAsync(NetworkNamespace? netns = null)
     {
-        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName);
+        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName) { Namespace = netns };
         await daemon.LaunchAsync();
         return daemon;
     }
@@ -54,11 +57,13 @@ public sealed class DaemonProcess : IAsyncDisposable
         if (File.Exists(Socket))
             File.Delete(Socket);
         var logStart = Log.Length;
-        var psi = new ProcessStartInfo(CarveBinaries.Daemon)
+        // ip netns exec execs carved in place, so the pid is carved's own and kill -9 reaches it.
+        var psi = new ProcessStartInfo(Namespace is null ? CarveBinaries.Daemon : "ip")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { "--data-dir", DataDir, "--run-dir", RunDir, "--listen", "none", "--config", ConfigFile })
+        var prefix = Namespace is null ? [] : new[] { "netns", "exec", Namespace.Name, CarveBinaries.Daemon };
+        foreach (var a in prefix.Concat(["--data-dir", DataDir, "--run-dir", RunDir, "--listen", "none", "--config", ConfigFile]))
             psi.ArgumentList.Add(a);
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
