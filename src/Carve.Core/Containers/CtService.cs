@@ -19,7 +19,8 @@ public sealed class CtService(
     public TaskView Create(CreateCtRequest request, string user)
     {
         var pool = pools.Get(request.Pool);
-        var draft = validator.Validate(request, pool.Name, "pending") with { Nics = nicPlanner.Plan(request.Nics ?? [], Kind, null) };
+        var nics = nicPlanner.Plan(request.Nics ?? [], Kind, null);
+        var draft = validator.Validate(request, pool.Name, "pending") with { Nics = nics };
         var taskId = TaskRunner.NewTaskId();
         var guest = guests.Insert(request.Name, request.Id, Kind, draft.ToJson(), taskId);
         var config = draft with { RootfsVolume = $"ct-{guest.Id}-rootfs" };

@@ -31,10 +31,18 @@ public sealed class NicPlanner(NetworkStore networks, GuestStore guests)
             throw new BadRequestException($"A guest can have at most {MaxNics} NICs.");
         lock (_gate)
         {
-            var others = GuestNics.All(guests.List().Where(g => g.Id != guestId)).ToList();
+            var all = guests.List();
+            var others = GuestNics.All(all.Where(g => g.Id != guestId)).ToList();
+            var own = all.FirstOrDefault(g => g.Id == guestId) is { } self ? GuestNics.Of(self) : [];
             var planned = new List<VmNic>();
             for (var i = 0; i < requests.Count; i++)
-                planned.Add(PlanOne(requests[i] ?? throw new BadRequestException($"NIC {i} is null."), i, kind, others, planned));
+            {
+                var nic = PlanOne(requests[i] ?? throw new BadRequestException($"NIC {i} is null."), i, kind, others, planned);
+                // A NIC that stays on its network keeps its address (and so its DHCP lease and published ports' target).
+                if (i < own.Count && own[i].Network == nic.Network && own[i].Ip is { } kept && nic.Ip is not null && planned.All(p => p.Ip != kept))
+                    nic = nic with { Ip = kept };
+                planned.Add(nic);
+            }
             return planned;
         }
     }
