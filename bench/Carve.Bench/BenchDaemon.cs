@@ -22,16 +22,18 @@ internal sealed class BenchDaemon : IAsyncDisposable
     public int Pid => _process.Id;
     public CarveClient Client { get; }
 
-    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot)
+    /// <param name="netns">A network namespace to run carved in (ip netns exec), for network benchmarks.</param>
+    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot, string? netns = null)
     {
         var root = Directory.CreateTempSubdirectory("carve-bench-").FullName;
         var config = Path.Combine(root, "carved.json");
         await File.WriteAllTextAsync(config, $$"""{"imageRoots": ["{{imageRoot}}"]}""");
-        var psi = new ProcessStartInfo(Path.Combine(outDir, "carved"))
+        var psi = new ProcessStartInfo(netns is null ? Path.Combine(outDir, "carved") : "ip")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { "--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", "none", "--config", config })
+        var prefix = netns is null ? [] : new[] { "netns", "exec", netns, Path.Combine(outDir, "carved") };
+        foreach (var a in prefix.Concat(["--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", "none", "--config", config]))
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
