@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Carve.Core.Networks;
 using Carve.Host.Net;
 
@@ -19,39 +18,22 @@ public static class NatRulesetBuilder
 
     public static string Build(NatRulesetSpec spec)
     {
-        var table = TableName(spec.Network);
         var bridge = InterfaceName.Check(spec.Bridge);
         var subnet = spec.Subnet.ToString();
-        var text = new StringBuilder();
-        void Line(string line) => text.Append(line).Append('\n');
-        Line($"# {spec.Network}: written by carved; replaced as a whole whenever the network or its guests change.");
-        // Declaring the table first makes the delete succeed on a first load too.
-        Line($"table {Family} {table}");
-        Line($"delete table {Family} {table}");
-        Line($"table {Family} {table} {{");
-        Line("\tchain prerouting {");
-        Line("\t\ttype nat hook prerouting priority dstnat; policy accept;");
-        foreach (var f in spec.Forwards)
-            Line("\t\t" + Dnat(f, spec.Subnet));
-        Line("\t}");
-        Line("\tchain output {");
-        Line("\t\ttype nat hook output priority -100; policy accept;");
-        foreach (var f in spec.Forwards)
-            Line("\t\t" + Dnat(f, spec.Subnet));
-        Line("\t}");
-        Line("\tchain postrouting {");
-        Line("\t\ttype nat hook postrouting priority srcnat; policy accept;");
-        Line($"\t\tip saddr {subnet} ip daddr != {subnet} masquerade");
-        Line("\t}");
-        Line("\tchain forward {");
-        Line("\t\ttype filter hook forward priority filter; policy accept;");
-        // Guests of one network talk freely; br_netfilter hands their bridged frames to this hook as bridge to bridge.
-        Line($"\t\tiifname \"{bridge}\" oifname \"{bridge}\" accept");
-        Line($"\t\toifname \"{bridge}\" ct state established,related accept");
-        Line($"\t\toifname \"{bridge}\" ct status dnat accept");
-        Line($"\t\toifname \"{bridge}\" drop");
-        Line("\t}");
-        Line("}");
+        var dnat = spec.Forwards.Select(f => Dnat(f, spec.Subnet)).ToList();
+        var text = new NftTableText(
+            $"{spec.Network}: written by carved; replaced as a whole whenever the network or its guests change.", Family, TableName(spec.Network));
+        text.Chain("prerouting", "type nat hook prerouting priority dstnat; policy accept;", dnat);
+        text.Chain("output", "type nat hook output priority -100; policy accept;", dnat);
+        text.Chain("postrouting", "type nat hook postrouting priority srcnat; policy accept;", [$"ip saddr {subnet} ip daddr != {subnet} masquerade"]);
+        text.Chain("forward", "type filter hook forward priority filter; policy accept;",
+        [
+            // Guests of one network talk freely; br_netfilter hands their bridged frames to this hook as bridge to bridge.
+            $"iifname \"{bridge}\" oifname \"{bridge}\" accept",
+            $"oifname \"{bridge}\" ct state established,related accept",
+            $"oifname \"{bridge}\" ct status dnat accept",
+            $"oifname \"{bridge}\" drop",
+        ]);
         return text.ToString();
     }
 

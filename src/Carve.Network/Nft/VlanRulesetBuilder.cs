@@ -1,4 +1,3 @@
-using System.Text;
 using Carve.Core.Networks;
 using Carve.Host.Net;
 
@@ -17,36 +16,23 @@ public static class VlanRulesetBuilder
 
     public static string Build(string network, string bridge, IReadOnlyList<NetworkPort> ports)
     {
-        var table = TableName(network);
-        var text = new StringBuilder();
-        void Line(string line) => text.Append(line).Append('\n');
-        Line($"# {network}: VLAN groups on {InterfaceName.Check(bridge)}, written by carved; replaced as a whole when guests' NICs change.");
-        Line($"table {Family} {table}");
-        Line($"delete table {Family} {table}");
-        Line($"table {Family} {table} {{");
+        var text = new NftTableText(
+            $"{network}: VLAN groups on {InterfaceName.Check(bridge)}, written by carved; replaced as a whole when guests' NICs change.",
+            Family, TableName(network));
         var groups = ports.Where(p => p.Vlan is not null).GroupBy(p => p.Vlan!.Value).OrderBy(g => g.Key).ToList();
-        Line("\tchain forward {");
-        Line("\t\ttype filter hook forward priority filter; policy accept;");
-        foreach (var group in groups)
+        text.Chain("forward", "type filter hook forward priority filter; policy accept;", groups.SelectMany(group =>
         {
             var set = Set(group);
-            Line($"\t\tiifname {set} oifname != {set} drop comment \"VLAN {group.Key}\"");
-            Line($"\t\toifname {set} iifname != {set} drop comment \"VLAN {group.Key}\"");
-        }
-        Line("\t}");
+            return new[]
+            {
+                $"iifname {set} oifname != {set} drop comment \"VLAN {group.Key}\"",
+                $"oifname {set} iifname != {set} drop comment \"VLAN {group.Key}\"",
+            };
+        }));
         // The host's bridge address is in the native VLAN: tagged ports neither reach it nor hear from it.
         var tagged = ports.Where(p => p.Vlan is not null).ToList();
-        Line("\tchain input {");
-        Line("\t\ttype filter hook input priority filter; policy accept;");
-        if (tagged.Count > 0)
-            Line($"\t\tiifname {Set(tagged)} drop");
-        Line("\t}");
-        Line("\tchain output {");
-        Line("\t\ttype filter hook output priority filter; policy accept;");
-        if (tagged.Count > 0)
-            Line($"\t\toifname {Set(tagged)} drop");
-        Line("\t}");
-        Line("}");
+        text.Chain("input", "type filter hook input priority filter; policy accept;", tagged.Count > 0 ? [$"iifname {Set(tagged)} drop"] : []);
+        text.Chain("output", "type filter hook output priority filter; policy accept;", tagged.Count > 0 ? [$"oifname {Set(tagged)} drop"] : []);
         return text.ToString();
     }
 
