@@ -31,6 +31,9 @@ public sealed class GuestNetworking(NetworkStore store, NetworkService networks,
     /// <summary>Makes the VM's tap afresh and plugs it into the bridge, in its VLAN when it has one.</summary>
     public async Task PlugTapAsync(string tap, NicAttachment attachment, CancellationToken ct)
     {
+        // A tap with carrier is held open by a running process: not this stopped VM's leftover, so it is not Carve's to remove.
+        if (links.Exists(tap) && links.HasCarrier(tap))
+            throw new ConflictException($"The tap {tap} exists and is in use by another process (another carved on this host?); Carve leaves it alone.");
         await links.DeleteIfExistsAsync(tap, ct);
         await links.CreateTapAsync(tap, ct);
         await links.SetMasterAsync(tap, attachment.Bridge, ct);

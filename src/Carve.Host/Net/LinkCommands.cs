@@ -14,6 +14,22 @@ public sealed class LinkCommands(IProcessRunner runner, string sysClassNet = "/s
 
     public bool IsBridge(string name) => Directory.Exists(Path.Combine(sysClassNet, InterfaceName.Check(name), "bridge"));
 
+    /// <summary>
+    /// A tap whose other end is open (a running QEMU): the kernel reports carrier only then. Reading carrier of a
+    /// link that is down fails, which also means nobody is using it.
+    /// </summary>
+    public bool HasCarrier(string name)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(sysClassNet, InterfaceName.Check(name), "carrier")).Trim() == "1";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Exists and is a bridge (false when gone).</summary>
     public bool IsBridgeSafe(string name) => Exists(name) && IsBridge(name);
 
