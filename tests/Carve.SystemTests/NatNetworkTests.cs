@@ -31,6 +31,13 @@ public sealed class NatNetworkTests
             await WaitForLeaseAsync(d, "lab", vm.Mac, vm.Ip!);
             await AssertPingsAsync(d, "web", vm.Ip!);
 
+            // dnsmasq listens on the gateways, the bridges' own link-local addresses and, for DHCP, on the bridges
+            // alone: nowhere else in the namespace.
+            var sockets = (await ns.ExecAsync("ss", "-H", "-l", "-n", "-u", "-t", "-p")).EnsureSuccess().Stdout
+                .Split('\n').Where(l => l.Contains("\"dnsmasq\"", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(sockets);
+            Assert.All(sockets, l => Assert.Matches(@"\s(10\.77\.0\.1:53|10\.78\.0\.1:53|\[fe80::[0-9a-f:]+\]%(lab|other):53|0\.0\.0\.0%(lab|other):67)\s", l));
+
             // A guest of another network has its own working network, and cannot reach them.
             (await d.CarveAsync("ct", "create", "stranger", "--template", "busybox", "--memory", "128", "--nic", "network=other", "--start")).EnsureSuccess();
             var stranger = FirstNic(await d.ShowCtAsync("stranger"));

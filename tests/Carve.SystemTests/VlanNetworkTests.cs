@@ -19,6 +19,8 @@ public sealed class VlanNetworkTests
             (await d.CarveAsync("network", "create", "lan", "--type", "bridge", "--uplink", "uplink0", "--bridge", "vmbr0")).EnsureSuccess();
             var master = await ns.ExecAsync("ip", "-o", "link", "show", "uplink0");
             Assert.Contains("master vmbr0", master.Stdout, StringComparison.Ordinal);
+            // The LAN has its own DHCP: Carve serves none on a bridge network, so nothing of Carve's answers on the uplink.
+            Assert.Empty(DnsmasqPids(d));
 
             var guests = new[] { ("a", "10", "192.0.2.1"), ("b", "10", "192.0.2.2"), ("c", "20", "192.0.2.3") };
             foreach (var (name, vlan, _) in guests)
