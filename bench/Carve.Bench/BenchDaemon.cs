@@ -34,17 +34,19 @@ internal sealed class BenchDaemon : IAsyncDisposable
     }) { BaseAddress = new Uri("http://localhost") };
 
     /// <param name="extraConfig">More config file members, e.g. <c>"reserved": {...}</c>.</param>
-    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot, string? extraConfig = null)
+    /// <param name="netns">A network namespace to run carved in (ip netns exec), for network benchmarks.</param>
+    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot, string? extraConfig = null, string? netns = null)
     {
         var root = Directory.CreateTempSubdirectory("carve-bench-").FullName;
         var config = Path.Combine(root, "carved.json");
         var extra = extraConfig is null ? "" : ", " + extraConfig;
         await File.WriteAllTextAsync(config, $$"""{"imageRoots": ["{{imageRoot}}"]{{extra}}}""");
-        var psi = new ProcessStartInfo(Path.Combine(outDir, "carved"))
+        var psi = new ProcessStartInfo(netns is null ? Path.Combine(outDir, "carved") : "ip")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { "--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", "none", "--config", config })
+        var prefix = netns is null ? [] : new[] { "netns", "exec", netns, Path.Combine(outDir, "carved") };
+        foreach (var a in prefix.Concat(["--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", "none", "--config", config]))
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };

@@ -21,6 +21,7 @@ public static class ApiApplicationBuilderExtensions
         api.MapVmEndpoints();
         api.MapTransferEndpoints();
         api.MapCtEndpoints();
+        api.MapNetworkEndpoints();
         api.MapConsoleEndpoints();
         api.MapExecEndpoints();
         api.MapTaskEndpoints();

@@ -4,6 +4,7 @@ using Carve.Contracts.Auth;
 using Carve.Contracts.Containers;
 using Carve.Contracts.Guests;
 using Carve.Contracts.Host;
+using Carve.Contracts.Networks;
 using Carve.Contracts.Tasks;
 using Carve.Contracts.Vms;
 
@@ -44,4 +45,7 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(SetVmRequest))]
 [JsonSerializable(typeof(VmView))]
 [JsonSerializable(typeof(IReadOnlyList<VmView>))]
+[JsonSerializable(typeof(CreateNetworkRequest))]
+[JsonSerializable(typeof(NetworkView))]
+[JsonSerializable(typeof(IReadOnlyList<NetworkView>))]
 public sealed partial class CarveJsonContext : JsonSerializerContext;

@@ -5,6 +5,7 @@ using Carve.Core.Drivers;
 using Carve.Core.Guests;
 using Carve.Core.Hardware;
 using Carve.Core.HostInfo;
+using Carve.Core.Networks;
 using Carve.Core.State;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StartupRecovery>();
         services.AddCarveTransfer();
         services.AddCarveHardware(options);
+        services.AddCarveNetworks();
         return services;
     }
 }

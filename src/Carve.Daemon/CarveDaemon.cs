@@ -8,6 +8,7 @@ using Carve.Core.Storage;
 using Carve.Host.Files;
 using Carve.Host.Processes;
 using Carve.Lxc;
+using Carve.Network;
 using Carve.Qemu;
 using Carve.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -52,12 +53,14 @@ public static class CarveDaemon
             .AddCarveStorage()
             .AddCarveQemu(qemuVersion)
             .AddCarveLxc()
+            .AddCarveNetwork()
             .AddCarveApi()
             .AddHostedService<ConsoleLogTrimmer>();
 
         var app = builder.Build();
         app.Services.GetRequiredService<StoragePools>().InitializeAll();
         await app.Services.GetRequiredService<StartupRecovery>().RunAsync(ct);
+        await app.Services.GetRequiredService<Core.Networks.NetworkService>().ApplyAllAsync(ct);
         if (app.Services.GetRequiredService<SessionService>().EnsureAdmin() is { } password)
             announce?.Invoke($"First start: log in as 'admin' with password {password} (also in {Path.Combine(options.DataDir, "admin-password")}, mode 0600).");
         app.UseCarveApi();

@@ -41,7 +41,7 @@ public sealed class BadVmValueTests(ServerFixture fixture) : BadInputTestBase(fi
 
     [Fact]
     public async Task A_nic_on_an_unknown_network_is_a_400() =>
-        Assert.Contains("Unknown network", await PostRefused("""{"name":"web","nics":[{"network":"br0"}]}"""));
+        Assert.Contains("there is no network 'br0'", await PostRefused("""{"name":"web","nics":[{"network":"br0"}]}"""));
 
     [Fact]
     public async Task A_multicast_mac_is_a_400() =>

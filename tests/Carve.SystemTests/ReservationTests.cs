@@ -26,7 +26,7 @@ public sealed class ReservationTests
     [Fact]
     public async Task ConcurrentStartsAdmitOnlyWhatFitsAndVcpusAvoidTheReservedCore()
     {
-        await using var d = await DaemonProcess.StartAsync(Reservation());
+        await using var d = await DaemonProcess.StartAsync(extraConfig: Reservation());
         (await d.CreateDirectBootVmAsync("left")).EnsureSuccess();
         (await d.CreateDirectBootVmAsync("right")).EnsureSuccess();
 
@@ -63,7 +63,7 @@ public sealed class ReservationTests
     [Fact]
     public async Task ContainerCpusetLeavesOutTheReservedCore()
     {
-        await using var d = await DaemonProcess.StartAsync(Reservation());
+        await using var d = await DaemonProcess.StartAsync(extraConfig: Reservation());
         (await d.CarveAsync("ct", "create", "pinned", "--template", "busybox", "--memory", "64", "--start")).EnsureSuccess();
         var init = (await d.ShowCtAsync("pinned")).GetProperty("runtime").GetProperty("initPid").GetInt32();
         Assert.Equal(GuestCpus(), AllowedList($"/proc/{init}/status"));
@@ -79,7 +79,7 @@ public sealed class ReservationTests
     [Fact]
     public async Task HostCheckPciAndUsbReadThisMachine()
     {
-        await using var d = await DaemonProcess.StartAsync(Reservation());
+        await using var d = await DaemonProcess.StartAsync(extraConfig: Reservation());
         var check = Json.Parse(await d.CarveAsync("host", "check", "-o", "json"));
         var findings = check.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("check").GetString()).ToList();
         Assert.Equal(["cpu-virtualization", "kvm", "iommu", "interrupt-remapping", "vfio", "hugepages", "nested-virtualization", "resources"], findings);

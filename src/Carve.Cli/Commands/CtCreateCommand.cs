@@ -29,6 +29,8 @@ internal static class CtCreateCommand
         var start = new Option<bool>("--start") { Description = "Start the container once it is created" };
 
         var command = new Command("create", "Create a container.") { name, template, cpus, memory, hostname, mounts, privileged, pool, id, description, start };
+        var nics = new NicOptions();
+        nics.AddTo(command);
         CliAction.Set(command, options, async (context, ct) =>
         {
             var request = new CreateCtRequest
@@ -38,6 +40,7 @@ internal static class CtCreateCommand
                 Template = TemplateSpec.Resolve(context.Get(template), context.WorkingDirectory),
                 Hostname = context.Get(hostname),
                 Mounts = MountSpecParser.ParseAll(context.Get(mounts)),
+                Nics = nics.Read(context),
                 Privileged = context.Get(privileged),
                 Pool = context.Get(pool),
                 Description = context.Get(description),

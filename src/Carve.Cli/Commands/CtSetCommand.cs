@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Carve.Cli.Infrastructure;
+using Carve.Cli.Specs;
 using Carve.Cli.Tasks;
 using Carve.Contracts.Containers;
 using Carve.Contracts.Tasks;
@@ -19,12 +20,17 @@ internal static class CtSetCommand
         {
             name, cpus, memory, description,
         };
+        var nics = new NicOptions();
+        nics.AddTo(command);
         CliAction.Set(command, options, async (context, ct) =>
         {
             var container = context.Get(name);
-            var request = new SetCtRequest { Cpus = context.Get(cpus), MemoryMiB = context.Get(memory), Description = context.Get(description) };
-            if (request is { Cpus: null, MemoryMiB: null, Description: null })
-                throw new UsageException("Nothing to change: give --cpus, --memory or --description.");
+            var request = new SetCtRequest
+            {
+                Cpus = context.Get(cpus), MemoryMiB = context.Get(memory), Description = context.Get(description), Nics = nics.Read(context),
+            };
+            if (request is { Cpus: null, MemoryMiB: null, Description: null, Nics: null })
+                throw new UsageException("Nothing to change: give --cpus, --memory, --description or --nic.");
 
             var outcome = await TaskRunner.SubmitAsync(
                 context, (client, token) => client.SetCtAsync(container, request, token), $"Changing {container}", $"Container {container} changed.", ct);

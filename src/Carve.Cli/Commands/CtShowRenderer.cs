@@ -35,6 +35,7 @@ internal static class CtShowRenderer
         foreach (var mount in config.Mounts)
             mounts.Add(mount.Host, mount.Guest, mount.ReadOnly ? "ro" : "rw");
         mounts.Write(output, "  ", "(none)");
+        NicTable.Write(output, config.Nics);
 
         output.WriteLine();
         output.WriteLine("Runtime:");

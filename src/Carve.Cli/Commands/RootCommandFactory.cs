@@ -16,6 +16,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(VmCommands.Create(options));
         root.Subcommands.Add(CtCommands.Create(options));
         root.Subcommands.Add(TemplateCommands.Create(options));
+        root.Subcommands.Add(NetworkCommands.Create(options));
         root.Subcommands.Add(TaskCommands.Create(options));
         root.Subcommands.Add(TokenCommands.Create(options));
         return root;

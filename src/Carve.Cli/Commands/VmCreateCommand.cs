@@ -23,14 +23,15 @@ internal static class VmCreateCommand
         Choices.Restrict(firmware, "bios", "uefi");
         var accel = new Option<string>("--accel") { Description = "auto (default: KVM when it works, else TCG), kvm or tcg", HelpName = "auto|kvm|tcg" };
         Choices.Restrict(accel, "auto", "kvm", "tcg");
-        var nics = new Option<string[]>("--nic") { Description = "A NIC: network=NET[,model=virtio|e1000][,mac=M]; repeatable; 'none' for no network", HelpName = "SPEC" };
+        var nics = new NicOptions();
         var id = IntOption.Create("--id", "Fixed numeric id (100 and up); the next free one when omitted", "N");
         var description = new Option<string>("--description") { Description = "Free text shown by vm show", HelpName = "TEXT" };
         var start = new Option<bool>("--start") { Description = "Start the VM once it is created" };
         var hostPci = HostDeviceOptions.Pci("");
         var hostUsb = HostDeviceOptions.Usb("");
 
-        var command = new Command("create", "Create a VM.") { name, cpus, memory, disks, cdrom, kernel, initrd, cmdline, firmware, accel, nics, id, description, start, hostPci, hostUsb };
+        var command = new Command("create", "Create a VM.") { name, cpus, memory, disks, cdrom, kernel, initrd, cmdline, firmware, accel, id, description, start, hostPci, hostUsb };
+        nics.AddTo(command);
         CliAction.Set(command, options, async (context, ct) =>
         {
             var cwd = context.WorkingDirectory;
@@ -43,7 +44,7 @@ internal static class VmCreateCommand
                 Kernel = CliPaths.FromOption("--kernel", context.Get(kernel), cwd),
                 Initrd = CliPaths.FromOption("--initrd", context.Get(initrd), cwd),
                 Cmdline = context.Get(cmdline),
-                Nics = NicSpecParser.ParseAll(context.Get(nics)),
+                Nics = nics.Read(context),
                 Description = context.Get(description),
                 Start = context.Get(start),
                 HostPci = HostDeviceSpecParser.ParseAllPci(context.Get(hostPci)),

@@ -19,6 +19,8 @@ internal static class VmSetCommand
         var hostPci = HostDeviceOptions.Pci("; 'none' removes all");
         var hostUsb = HostDeviceOptions.Usb("; 'none' removes all");
         var command = new Command("set", "Change a VM's configuration.") { name, cpus, memory, description, resize, hostPci, hostUsb };
+        var nics = new NicOptions();
+        nics.AddTo(command);
         CliAction.Set(command, options, async (context, ct) =>
         {
             var vm = context.Get(name);
@@ -30,9 +32,10 @@ internal static class VmSetCommand
                 ResizeDisks = ResizeSpecParser.ParseAll(context.Get(resize)),
                 HostPci = HostDeviceSpecParser.ParseAllPci(context.Get(hostPci)),
                 HostUsb = HostDeviceSpecParser.ParseAllUsb(context.Get(hostUsb)),
+                Nics = nics.Read(context),
             };
-            if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null, HostPci: null, HostUsb: null })
-                throw new UsageException("Nothing to change: give --cpus, --memory, --description, --resize, --hostpci or --hostusb.");
+            if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null, HostPci: null, HostUsb: null, Nics: null })
+                throw new UsageException("Nothing to change: give --cpus, --memory, --description, --resize, --hostpci, --hostusb or --nic.");
 
             var outcome = await TaskRunner.SubmitAsync(context, (client, token) => client.SetVmAsync(vm, request, token), $"Changing {vm}", $"VM {vm} changed.", ct);
             if (outcome.Succeeded && !context.Json)

@@ -39,12 +39,7 @@ internal static class VmShowRenderer
             disks.Add(disk.Name, disk.Pool, disk.Volume, disk.Format, Units.Bytes(disk.VirtualSizeBytes), Units.Bytes(disk.AllocatedBytes));
         disks.Write(output, "  ", "(none)");
 
-        output.WriteLine();
-        output.WriteLine("NICs:");
-        var nics = new TextTable("NAME", "NETWORK", "MODEL", "MAC");
-        foreach (var nic in config.Nics)
-            nics.Add(nic.Name, nic.Network, nic.Model, nic.Mac);
-        nics.Write(output, "  ", "(none)");
+        NicTable.Write(output, config.Nics);
 
         output.WriteLine();
         output.WriteLine("Runtime:");

@@ -4,7 +4,7 @@ using Carve.Contracts.Vms;
 
 namespace Carve.Cli.Specs;
 
-/// <summary>--nic network=NET[,model=virtio|e1000][,mac=M], or --nic none for a VM without network.</summary>
+/// <summary>--nic network=NET[,model=virtio|e1000][,vlan=N][,mac=M], or --nic none for a guest without network.</summary>
 internal static partial class NicSpecParser
 {
     public const string None = "none";
@@ -26,7 +26,7 @@ internal static partial class NicSpecParser
 
     public static NicRequest Parse(string spec)
     {
-        var values = KeyValueSpec.Parse("--nic", spec, "network", "model", "mac");
+        var values = KeyValueSpec.Parse("--nic", spec, "network", "model", "vlan", "mac");
         if (!values.TryGetValue("network", out var network))
             throw new UsageException($"Invalid --nic '{spec}': network=NET is required (e.g. network=user).");
         var nic = new NicRequest { Network = network };
@@ -35,6 +35,12 @@ internal static partial class NicSpecParser
             if (!Models.Contains(model))
                 throw new UsageException($"Invalid --nic '{spec}': model '{model}' is not one of {string.Join(", ", Models)}.");
             nic = nic with { Model = model };
+        }
+        if (values.TryGetValue("vlan", out var vlanText))
+        {
+            if (!int.TryParse(vlanText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var vlan) || vlan is < 1 or > 4094)
+                throw new UsageException($"Invalid --nic '{spec}': vlan '{vlanText}' is not a VLAN id from 1 to 4094.");
+            nic = nic with { Vlan = vlan };
         }
         if (values.TryGetValue("mac", out var mac))
         {

@@ -17,4 +17,6 @@ public sealed record CreateCtRequest
     public string? Pool { get; init; }
     public string? Description { get; init; }
     public bool Start { get; init; }
+    /// <summary>NICs on Carve networks (veth); none when omitted.</summary>
+    public IReadOnlyList<Vms.NicRequest>? Nics { get; init; }
 }

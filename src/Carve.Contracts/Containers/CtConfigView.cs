@@ -9,4 +9,5 @@ public sealed record CtConfigView
     public required string Template { get; init; }
     public IReadOnlyList<MountView> Mounts { get; init; } = [];
     public string? Description { get; init; }
+    public IReadOnlyList<Vms.NicView> Nics { get; init; } = [];
 }

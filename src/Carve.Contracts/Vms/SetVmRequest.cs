@@ -11,4 +11,6 @@ public sealed record SetVmRequest
     public IReadOnlyList<HostPciSpec>? HostPci { get; init; }
     /// <summary>Replaces the VM's host USB devices; an empty list removes them. Takes effect at the next start.</summary>
     public IReadOnlyList<string>? HostUsb { get; init; }
+    /// <summary>Replaces all NICs (the VM must be stopped); an empty list removes them.</summary>
+    public IReadOnlyList<NicRequest>? Nics { get; init; }
 }

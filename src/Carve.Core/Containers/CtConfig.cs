@@ -15,6 +15,8 @@ public sealed record CtConfig
     public required string Pool { get; init; }
     public required string RootfsVolume { get; init; }
     public IReadOnlyList<CtMount> Mounts { get; init; } = [];
+    /// <summary>NICs on Carve networks: veth pairs named veth{id}i{index} on the host.</summary>
+    public IReadOnlyList<Vms.VmNic> Nics { get; init; } = [];
     /// <summary>First host uid/gid of the container's user namespace (unprivileged only), as in Proxmox.</summary>
     public int IdMapStart { get; init; } = 100000;
     public int IdMapCount { get; init; } = 65536;

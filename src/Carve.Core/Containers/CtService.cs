@@ -12,14 +12,15 @@ namespace Carve.Core.Containers;
 /// <summary>Creating and changing containers, and building templates. Lifecycle is shared in <see cref="GuestLifecycle"/>.</summary>
 public sealed class CtService(
     GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, CtRequestValidator validator, ITemplateStore templates,
-    GuestLifecycle lifecycle)
+    GuestLifecycle lifecycle, Networks.NicPlanner nicPlanner, Networks.GuestNetworking networking)
 {
     public const string Kind = "ct";
 
     public TaskView Create(CreateCtRequest request, string user)
     {
         var pool = pools.Get(request.Pool);
-        var draft = validator.Validate(request, pool.Name, "pending");
+        var nics = nicPlanner.Plan(request.Nics ?? [], Kind, null);
+        var draft = validator.Validate(request, pool.Name, "pending") with { Nics = nics };
         var taskId = TaskRunner.NewTaskId();
         var guest = guests.Insert(request.Name, request.Id, Kind, draft.ToJson(), taskId);
         var config = draft with { RootfsVolume = $"ct-{guest.Id}-rootfs" };
@@ -51,9 +52,12 @@ public sealed class CtService(
         if (request.MemoryMiB is { } mem)
             VmRequestValidator.Memory(mem);
         VmRequestValidator.Description(request.Description);
-        if (request.Cpus is null && request.MemoryMiB is null && request.Description is null)
-            throw new BadRequestException("Nothing to change: give cpus, memory or a description.");
+        if (request.Cpus is null && request.MemoryMiB is null && request.Description is null && request.Nics is null)
+            throw new BadRequestException("Nothing to change: give cpus, memory, a description or NICs.");
         var guest = Ct(reference);
+        var nics = request.Nics is null ? null : nicPlanner.Plan(request.Nics, Kind, guest.Id);
+        if (nics is not null && drivers.Instance(Kind).Inspect(guest).IsRunning)
+            throw new ConflictException($"{guest.Describe()} is running; NICs change only on a stopped container.");
         return tasks.Submit(new TaskRequest
         {
             Type = "ct-set",
@@ -67,8 +71,14 @@ public sealed class CtService(
                     Cpus = request.Cpus ?? current.Cpus,
                     MemoryMiB = request.MemoryMiB ?? current.MemoryMiB,
                     Description = request.Description ?? current.Description,
+                    Nics = nics ?? current.Nics,
                 };
                 guests.UpdateConfig(guest.Id, updated.ToJson());
+                if (nics is not null)
+                {
+                    await networking.ReleaseAsync(current.Nics.Concat(nics), ct);
+                    task.Log($"NICs now: {Networks.NicText.Describe(nics)}.");
+                }
                 var changed = updated.Cpus != current.Cpus || updated.MemoryMiB != current.MemoryMiB;
                 if (changed && await drivers.Instance(Kind).ApplyLiveAsync(guest with { ConfigJson = updated.ToJson() }, task, ct))
                     task.Log("The new limits apply now.");

@@ -23,6 +23,7 @@ public static class CtViews
                 Cpus = config.Cpus, MemoryMiB = config.MemoryMiB, Hostname = config.Hostname, Privileged = config.Privileged,
                 Template = config.Template, Description = config.Description,
                 Mounts = config.Mounts.Select(m => new MountView(m.HostPath, m.GuestPath, m.ReadOnly)).ToList(),
+                Nics = Networks.NicViews.From(guest.Id, CtService.Kind, config.Nics),
             },
             Runtime = runtime.IsRunning
                 ? new CtRuntimeView

@@ -4,6 +4,7 @@ using Carve.Core.Configuration;
 using Carve.Core.Drivers;
 using Carve.Core.Errors;
 using Carve.Core.Hardware;
+using Carve.Core.Networks;
 using Carve.Core.Resources;
 using Carve.Core.Tasks;
 
@@ -12,7 +13,7 @@ namespace Carve.Core.Guests;
 /// <summary>Start, stop, shutdown, reboot and delete for every kind of guest, each as a task under the guest's lock.</summary>
 public sealed class GuestLifecycle(
     GuestStore guests, TaskRunner tasks, DriverRegistry drivers, CarveOptions options, ResourceLedger resources,
-    PciPassthrough passthrough)
+    PciPassthrough passthrough, GuestNetworking networking)
 {
     public TaskView Submit(LifecycleCommand command)
     {
@@ -92,6 +93,8 @@ public sealed class GuestLifecycle(
     {
         await drivers.Instance(guest.Kind).DeleteAsync(guest, task, ct);
         guests.Delete(guest.Id);
+        // Its DHCP reservations and published ports go with it, so a later guest given its address gets none of them.
+        await networking.ReleaseAsync(GuestNics.Of(guest), ct);
         task.Log($"Deleted {guest.Describe()}.");
     }
 

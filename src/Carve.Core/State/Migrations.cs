@@ -65,5 +65,18 @@ public static class Migrations
             assigned_at TEXT NOT NULL
         )
         """,
+        """
+        -- issue 6: networks (nat, bridge); guests' NICs stay in their config JSON
+        CREATE TABLE networks (
+            name TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            bridge TEXT NOT NULL UNIQUE,
+            subnet TEXT NULL,
+            uplink TEXT NULL,
+            adopted INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'ready'
+        )
+        """,
     ];
 }

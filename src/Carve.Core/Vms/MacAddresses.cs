@@ -18,6 +18,18 @@ public static partial class MacAddresses
         return string.Join(':', b.ToArray().Select(x => x.ToString("x2")));
     }
 
+    /// <summary>A new local address not among <paramref name="taken"/>; clones and new NICs call this.</summary>
+    public static string NewUnique(IEnumerable<string> taken)
+    {
+        var used = taken.ToHashSet(StringComparer.Ordinal);
+        while (true)
+        {
+            var mac = NewLocal();
+            if (!used.Contains(mac))
+                return mac;
+        }
+    }
+
     public static string Validate(string mac)
     {
         var normalized = mac.Trim().ToLowerInvariant();

@@ -1,11 +1,12 @@
 using Carve.Contracts.Vms;
 using Carve.Core.Errors;
+using Carve.Core.Networks;
 using Carve.Core.Validation;
 
 namespace Carve.Core.Vms;
 
 /// <summary>Checks a create request at the edge and resolves its paths, before anything is made.</summary>
-public sealed class VmRequestValidator(PathGuard paths)
+public sealed class VmRequestValidator(PathGuard paths, NicPlanner? nicPlanner = null)
 {
     public const int MaxCpus = 256;
     public const int MinMemoryMiB = 16;
@@ -28,9 +29,7 @@ public sealed class VmRequestValidator(PathGuard paths)
             throw new BadRequestException("A VM can have at most 16 disks.");
 
         var disks = request.Disks.Select((d, i) => Disk(d, i)).ToList();
-        var nics = (request.Nics ?? [new NicRequest()]).Select((n, i) => Nic(n, i)).ToList();
-        if (nics.Select(n => n.Mac).Distinct().Count() != nics.Count)
-            throw new BadRequestException("Two NICs of the VM have the same MAC address.");
+        var nics = Nics(request.Nics ?? [new NicRequest()], null);
 
         return new ValidatedVm(
             request.Name,
@@ -82,6 +81,17 @@ public sealed class VmRequestValidator(PathGuard paths)
         return disk.Import is null
             ? new PlannedDisk($"disk{index}", disk.Pool, Sizes.ParseDiskSize($"size of disk {index}", disk.Size), null)
             : new PlannedDisk($"disk{index}", disk.Pool, null, paths.ConfineExistingFile($"image to import for disk {index}", disk.Import));
+    }
+
+    /// <summary>NICs on Carve networks go through the planner (addresses, ports); without one only user-mode NAT exists.</summary>
+    public IReadOnlyList<VmNic> Nics(IReadOnlyList<NicRequest?> requests, int? guestId)
+    {
+        if (nicPlanner is not null)
+            return nicPlanner.Plan(requests, VmService.Kind, guestId);
+        var nics = requests.Select((n, i) => Nic(n, i)).ToList();
+        if (nics.Select(n => n.Mac).Distinct().Count() != nics.Count)
+            throw new BadRequestException("Two NICs of the VM have the same MAC address.");
+        return nics;
     }
 
     private static VmNic Nic(NicRequest? nic, int index)

@@ -11,7 +11,7 @@ namespace Carve.Core.Vms;
 /// <summary>Creating and changing VMs. Lifecycle is shared with containers in <see cref="GuestLifecycle"/>.</summary>
 public sealed class VmService(
     GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, VmRequestValidator validator,
-    GuestLifecycle lifecycle)
+    GuestLifecycle lifecycle, Networks.GuestNetworking networking)
 {
     public const string Kind = "vm";
 
@@ -71,8 +71,9 @@ public sealed class VmService(
                 ? throw new BadRequestException("Each disk to resize needs a disk name and a size.")
                 : await PlanResizeAsync(guest, config, resize, ct));
         if (request.Cpus is null && request.MemoryMiB is null && request.Description is null && resizes.Count == 0
-            && hostPci is null && hostUsb is null)
-            throw new BadRequestException("Nothing to change: give cpus, memory, a description, a disk to resize or host devices.");
+            && hostPci is null && hostUsb is null && request.Nics is null)
+            throw new BadRequestException("Nothing to change: give cpus, memory, a description, a disk to resize, host devices or NICs.");
+        var nics = request.Nics is null ? null : NicsForStopped(guest, validator.Nics(request.Nics, guest.Id));
 
         return tasks.Submit(new TaskRequest
         {
@@ -90,8 +91,14 @@ public sealed class VmService(
                     Description = request.Description ?? current.Description,
                     HostPci = hostPci ?? current.HostPci,
                     HostUsb = hostUsb ?? current.HostUsb,
+                    Nics = nics ?? current.Nics,
                 };
                 guests.UpdateConfig(guest.Id, updated.ToJson());
+                if (nics is not null)
+                {
+                    await networking.ReleaseAsync(current.Nics.Concat(nics), ct);
+                    task.Log($"NICs now: {Networks.NicText.Describe(nics)}.");
+                }
                 var limitsChanged = updated.Cpus != current.Cpus || updated.MemoryMiB != current.MemoryMiB;
                 if (limitsChanged && !await driver.ApplyLiveAsync(guest with { ConfigJson = updated.ToJson() }, task, ct))
                     task.Log("CPU and memory changes are saved and take effect at the next start of the VM.");
@@ -103,6 +110,11 @@ public sealed class VmService(
             },
         });
     }
+
+    private IReadOnlyList<VmNic> NicsForStopped(GuestRecord guest, IReadOnlyList<VmNic> nics) =>
+        drivers.Instance(Kind).Inspect(guest).IsRunning
+            ? throw new ConflictException($"{guest.Describe()} is running; NICs change only on a stopped VM.")
+            : nics;
 
     public GuestRecord Vm(string reference) => guests.ResolveKind(reference, Kind);
 

@@ -23,7 +23,7 @@ public static class VmViews
                 Cpus = config.Cpus, MemoryMiB = config.MemoryMiB, Firmware = config.Firmware, Accel = config.Accel,
                 Cdrom = config.Cdrom, Kernel = config.Kernel, Initrd = config.Initrd, Cmdline = config.Cmdline,
                 Description = config.Description,
-                Nics = config.Nics.Select(n => new NicView(n.Name, n.Network, n.Model, n.Mac)).ToList(),
+                Nics = Networks.NicViews.From(guest.Id, VmService.Kind, config.Nics),
                 HostPci = config.HostPci.Select(p => new HostPciSpec { Address = p.Address, RomBar = p.RomBar, PrimaryGpu = p.PrimaryGpu }).ToList(),
                 HostUsb = config.HostUsb,
             },

@@ -45,7 +45,7 @@ public static partial class LxcConfigBuilder
         w.Set("lxc.tty.max", "2");
         w.Set("lxc.pty.max", "1024");
         w.Set("lxc.mount.auto", spec.Privileged ? "proc:mixed sys:mixed cgroup:mixed" : "proc:mixed sys:rw cgroup:mixed");
-        w.Set("lxc.net.0.type", "empty");
+        Network(w, spec);
 
         Security(w, spec);
         Limits(w, spec);

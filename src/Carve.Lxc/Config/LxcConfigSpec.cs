@@ -13,6 +13,7 @@ public sealed record LxcConfigSpec
     public long MemoryLimitBytes { get; init; }
     public int Cpus { get; init; } = 1;
     public IReadOnlyList<LxcBindMount> Mounts { get; init; } = [];
+    public IReadOnlyList<LxcNic> Nics { get; init; } = [];
     public required string ConsoleLogPath { get; init; }
     /// <summary>LXC rotates the console log to .1 at this size (a power of two).</summary>
     public long ConsoleLogSizeBytes { get; init; } = 512 * 1024;

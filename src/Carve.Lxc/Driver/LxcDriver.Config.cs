@@ -1,5 +1,6 @@
 using System.Numerics;
 using Carve.Core.Containers;
+using Carve.Core.Networks;
 using Carve.Lxc.Config;
 
 namespace Carve.Lxc.Driver;
@@ -18,6 +19,9 @@ public sealed partial class LxcDriver
         MemoryLimitBytes = (long)config.MemoryMiB << 20,
         Cpus = config.Cpus,
         Mounts = config.Mounts.Select(m => new LxcBindMount(m.HostPath, m.GuestPath, m.ReadOnly, IsFile: File.Exists(m.HostPath))).ToList(),
+        Nics = networking.Attachments(config.Nics)
+            .Select(a => new LxcNic(a.Index, a.Bridge, NicNames.Veth(paths.Id, a.Index), a.Nic.Mac,
+                networking.KernelVlans(a.Bridge) ? a.Nic.Vlan : null)).ToList(),
         ConsoleLogPath = paths.ConsoleLog,
         ConsoleLogSizeBytes = ConsoleLogSize(),
         LogPath = paths.LxcLog,

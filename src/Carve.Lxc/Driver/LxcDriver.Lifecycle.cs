@@ -1,6 +1,7 @@
 using Carve.Core.Containers;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
+using Carve.Core.Networks;
 using Carve.Core.Tasks;
 using Carve.Host.Files;
 using Carve.Host.Processes;
@@ -30,6 +31,8 @@ public sealed partial class LxcDriver
         if (!Directory.Exists(rootfs))
             throw new OperationFailedException($"The root file system {rootfs} of {guest.Name} is missing.");
         await PrepareHostAsync(config, rootfs, task, ct);
+        foreach (var attachment in await networking.PrepareAsync(config.Nics, ct))
+            task.Log($"{NicText.Describe(attachment.Nic)}: veth into {attachment.Bridge}.");
 
         Directory.CreateDirectory(paths.RuntimeDir, FileModes.OwnerOnlyDirectory);
         File.Delete(paths.MonitorPidFile);

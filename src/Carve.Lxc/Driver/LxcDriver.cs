@@ -2,6 +2,7 @@ using Carve.Core.Configuration;
 using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
+using Carve.Core.Networks;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
 using Carve.Host.Proc;
@@ -29,6 +30,7 @@ public sealed partial class LxcDriver(
     SubordinateIds subordinateIds,
     TraversalAccess traversal,
     Core.Resources.HostReservation reservation,
+    GuestNetworking networking,
     ILogger<LxcDriver> logger) : IInstanceDriver
 {
     public const string CtKind = "ct";

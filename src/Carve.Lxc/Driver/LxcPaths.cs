@@ -23,6 +23,9 @@ public sealed record LxcPaths(string LxcPath, string Name, string RuntimeDir, st
     /// <summary>The title the monitor gives itself; a pid whose cmdline says otherwise is not this container's.</summary>
     public string MonitorTitle => $"[lxc monitor] {LxcPath} {Name}";
 
+    /// <summary>The guest id, from the ct-ID name.</summary>
+    public int Id => int.Parse(Name.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture);
+
     public static string ContainerName(int id) => "ct-" + id.ToString(CultureInfo.InvariantCulture);
 
     public static string LxcPathFor(CarveOptions options) => Path.Combine(options.DataDir, "lxc");

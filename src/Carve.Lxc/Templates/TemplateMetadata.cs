@@ -13,6 +13,8 @@ public sealed record TemplateMetadata
     public string? Description { get; init; }
     public long SizeBytes { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>For built-in templates: which version of the recipe made it, so an older build is made again.</summary>
+    public int Revision { get; init; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

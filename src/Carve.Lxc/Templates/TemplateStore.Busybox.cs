@@ -6,15 +6,18 @@ namespace Carve.Lxc.Templates;
 
 public sealed partial class TemplateStore
 {
+    private bool BusyboxIsCurrent() =>
+        IsReady(Busybox) && TemplateMetadata.TryRead(Path.Combine(TemplatesDir, Busybox))?.Revision == BusyboxRootfs.Revision;
+
     /// <summary>Builds the busybox template the first time it is needed; later calls find it ready.</summary>
     public async Task<string> EnsureBusyboxAsync(CancellationToken ct)
     {
-        if (IsReady(Busybox))
+        if (BusyboxIsCurrent())
             return RootfsOf(Busybox);
         await _build.WaitAsync(ct);
         try
         {
-            if (IsReady(Busybox))
+            if (BusyboxIsCurrent())
                 return RootfsOf(Busybox);
             if (!File.Exists(busyboxBinary))
                 throw new OperationFailedException($"The busybox template needs {busyboxBinary}: install the Debian package busybox-static.");
@@ -33,7 +36,8 @@ public sealed partial class TemplateStore
                 new TemplateMetadata
                 {
                     Name = Busybox, Source = "builtin", CreatedAt = DateTimeOffset.UtcNow, SizeBytes = MeasureBytes(rootfs),
-                    Description = "BusyBox (static) with a shell on the console",
+                    Description = "BusyBox (static) with a shell on the console and DHCP on its NICs",
+                    Revision = BusyboxRootfs.Revision,
                 }.Write(buildDir);
                 Publish(buildDir, Busybox);
             }

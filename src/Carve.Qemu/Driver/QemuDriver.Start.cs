@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
+using Carve.Core.Networks;
 using Carve.Core.Tasks;
 using Carve.Core.Vms;
 using Carve.Host.Processes;
@@ -19,7 +20,11 @@ public sealed partial class QemuDriver
         var (accelName, note) = await accel.ResolveAsync(config.Accel, ct);
         task.Log($"Acceleration: {accelName} ({note})");
 
-        var spec = LaunchSpec(guest, config, paths, accelName);
+        var taps = await PlugTapsAsync(guest, config, task, ct);
+        var spec = LaunchSpec(guest, config, paths, accelName) with
+        {
+            Nics = config.Nics.Select((n, i) => new QemuNic(n.Name, n.Mac, n.Model, taps.TryGetValue(i, out var tap) ? "tap:" + tap : "user")).ToList(),
+        };
         var argv = QemuArgvBuilder.Build(spec);
         PrepareRuntimeDir(paths);
         var result = await runner.RunAsync(new ProcessSpec(options.QemuBinary, argv) { Timeout = TimeSpan.FromSeconds(60) }, ct);
@@ -70,6 +75,20 @@ public sealed partial class QemuDriver
             QmpSocket = paths.QmpSocket, SerialSocket = paths.SerialSocket, SerialLog = paths.SerialLog,
             VncSocket = paths.VncSocket, PidFile = paths.PidFile,
         };
+    }
+
+    /// <summary>Each NIC on a Carve network gets a fresh tap (tap{id}i{index}) on its bridge before QEMU opens it.</summary>
+    private async Task<Dictionary<int, string>> PlugTapsAsync(GuestRecord guest, VmConfig config, ITaskContext task, CancellationToken ct)
+    {
+        var taps = new Dictionary<int, string>();
+        foreach (var attachment in await networking.PrepareAsync(config.Nics, ct))
+        {
+            var tap = NicNames.Tap(guest.Id, attachment.Index);
+            await networking.PlugTapAsync(tap, attachment, ct);
+            task.Log($"Plugged {tap} into {attachment.Bridge} for {NicText.Describe(attachment.Nic)}.");
+            taps[attachment.Index] = tap;
+        }
+        return taps;
     }
 
     private void PrepareRuntimeDir(QemuPaths paths)

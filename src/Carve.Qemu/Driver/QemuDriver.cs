@@ -1,6 +1,7 @@
 using Carve.Core.Configuration;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
+using Carve.Core.Networks;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
 using Carve.Core.Vms;
@@ -20,6 +21,7 @@ public sealed partial class QemuDriver(
     AccelerationService accel,
     QmpConnections qmp,
     Core.Resources.HostReservation reservation,
+    GuestNetworking networking,
     ILogger<QemuDriver> logger) : IInstanceDriver
 {
     public string Kind => VmService.Kind;
@@ -44,6 +46,7 @@ public sealed partial class QemuDriver(
             await pools.DriverFor(pool).DeleteVolumeAsync(pool, disk.Volume, ct);
             task.Log($"Deleted volume {disk.Volume} from pool {pool.Name}.");
         }
+        await networking.RemoveTapsAsync(guest, config.Nics, ct);
         var paths = Paths(guest);
         await qmp.DropAsync(paths.QmpSocket);
         File.Delete(paths.SerialLog);

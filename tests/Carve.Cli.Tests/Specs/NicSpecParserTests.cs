@@ -24,12 +24,23 @@ public sealed class NicSpecParserTests
     [InlineData("network=user,model=rtl8139", "model 'rtl8139' is not one of virtio, e1000")]
     [InlineData("network=user,mac=02:00:00:aa:bb", "is not six hex pairs")]
     [InlineData("network=user,mac=02-00-00-aa-bb-cc", "is not six hex pairs")]
-    [InlineData("network=user,vlan=5", "unknown key 'vlan'")]
+    [InlineData("network=lan,bridge=vmbr0", "unknown key 'bridge'")]
+    [InlineData("network=lan,vlan=0", "not a VLAN id from 1 to 4094")]
+    [InlineData("network=lan,vlan=4095", "not a VLAN id from 1 to 4094")]
+    [InlineData("network=lan,vlan=-3", "not a VLAN id from 1 to 4094")]
+    [InlineData("network=lan,vlan=ten", "not a VLAN id from 1 to 4094")]
     [InlineData("network", "is not key=value")]
     public void Malformed_specs_are_usage_errors(string spec, string expected)
     {
         var error = Assert.Throws<UsageException>(() => NicSpecParser.Parse(spec));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vlan_tag_is_kept()
+    {
+        var nic = NicSpecParser.Parse("network=lan,vlan=20,model=e1000");
+        Assert.Equal(("lan", 20, "e1000"), (nic.Network, nic.Vlan, nic.Model));
     }
 
     [Fact]

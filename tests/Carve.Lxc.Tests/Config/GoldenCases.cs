@@ -38,6 +38,14 @@ internal static class GoldenCases
         // issue 8: CPU 0 reserved for the host, so the container's cpuset leaves it out.
         ["cpuset-reserved"] = Base(104, "pinned") with { CpusetCpus = "1-3" },
         ["cpuset-reserved-cgroup2"] = Base(105, "pinned2") with { Cgroup = CgroupVersion.V2, CpusetCpus = "1,3" },
+        ["with-nics"] = Base(104, "pihole") with
+        {
+            Nics =
+            [
+                new LxcNic(0, "lab", "veth104i0", "02:00:00:aa:bb:01", Vlan: null),
+                new LxcNic(1, "vmbr0", "veth104i1", "02:00:00:aa:bb:02", Vlan: 20),
+            ],
+        },
     };
 
     private static LxcConfigSpec Base(int id, string hostname) => new()

@@ -1,3 +1,7 @@
+using Carve.Core.Networks;
+using Carve.Core.State;
+using Carve.Core.Tasks;
+using Carve.Host.Net;
 using System.Text;
 using Carve.Core.Configuration;
 using Carve.Core.Containers;
@@ -38,6 +42,7 @@ internal sealed class LxcHarness : IAsyncDisposable
         Pools = new StoragePools(Options, [new DirStorageDriver(new QemuImgTool(Runner, "qemu-img"))]);
         Pools.InitializeAll();
         Templates = new TemplateStore(templatesDir ?? Path.Combine(Options.DataDir, "templates"), Runner, NullLogger<TemplateStore>.Instance);
+        Networking = NoNetworks(Options, Runner);
         Driver = NewDriver();
     }
 
@@ -52,7 +57,21 @@ internal sealed class LxcHarness : IAsyncDisposable
     /// <summary>A second driver over the same dirs: what a restarted daemon would build.</summary>
     public LxcDriver NewDriver() => new(
         Options, Pools, Runner, new ProcFs(), Templates, Host, new LxcMonitorLocator(new ProcFs()),
-        new SubordinateIds(), new TraversalAccess(Runner), new Carve.Core.Resources.HostReservation(), NullLogger<LxcDriver>.Instance);
+        new SubordinateIds(), new TraversalAccess(Runner), new Carve.Core.Resources.HostReservation(), Networking, NullLogger<LxcDriver>.Instance);
+
+    /// <summary>Networking over an empty database: these tests give containers no NICs (the system tests do).</summary>
+    public GuestNetworking Networking { get; }
+
+    private static GuestNetworking NoNetworks(CarveOptions options, ProcessRunner runner)
+    {
+        var db = new Database(Path.Combine(options.DataDir, "carve.db"));
+        db.Migrate();
+        var store = new NetworkStore(db);
+        var guests = new GuestStore(db);
+        var tasks = new TaskRunner(new TaskStore(db), guests, NullLogger<TaskRunner>.Instance);
+        var service = new NetworkService(store, new NetworkDrivers([]), guests, tasks, NullLogger<NetworkService>.Instance);
+        return new GuestNetworking(store, service, new LinkCommands(runner));
+    }
 
     public RecordingTaskContext Task() => new(_output);
 

@@ -1,34 +1,13 @@
 using System.Runtime.CompilerServices;
+using Carve.Tests.Shared;
 
 namespace Carve.Lxc.Tests.Support;
 
-/// <summary>
-/// Compares text with Golden/&lt;case&gt;.conf line by line. With CARVE_UPDATE_GOLDEN=1 it rewrites the file in the
-/// source tree instead; review the diff before committing it.
-/// </summary>
+/// <summary>Golden/&lt;case&gt;.conf of this project: LXC configs. CARVE_UPDATE_GOLDEN=1 rewrites them.</summary>
 internal static class GoldenFile
 {
-    public const string UpdateVariable = "CARVE_UPDATE_GOLDEN";
-
-    public static void AssertMatches(string caseName, string actual)
-    {
-        var file = caseName + ".conf";
-        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
-        {
-            File.WriteAllText(Path.Combine(SourceDirectory(), file), actual);
-            return;
-        }
-        var path = Path.Combine(AppContext.BaseDirectory, "Golden", file);
-        Assert.True(File.Exists(path), $"{path} is missing; run the tests with {UpdateVariable}=1 to write it, then review it.");
-        var expected = File.ReadAllText(path).Split('\n');
-        var lines = actual.Split('\n');
-        for (var i = 0; i < Math.Max(expected.Length, lines.Length); i++)
-        {
-            var want = i < expected.Length ? expected[i] : "<end of file>";
-            var got = i < lines.Length ? lines[i] : "<end of config>";
-            Assert.True(want == got, $"{file} line {i + 1}: expected '{want}', got '{got}' ({UpdateVariable}=1 regenerates)");
-        }
-    }
+    public static void AssertMatches(string caseName, string actual) =>
+        GoldenText.AssertMatches(SourceDirectory(), caseName + ".conf", actual);
 
     private static string SourceDirectory([CallerFilePath] string thisFile = "") =>
         Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile))!, "Golden");

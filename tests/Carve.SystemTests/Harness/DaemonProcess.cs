@@ -45,10 +45,14 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The network namespace carved runs in (ip netns exec), or null for the host's.</summary>
+    public NetworkNamespace? Namespace { get; private init; }
+
+    /// <param name="netns">A network namespace to run carved in, or null for the host's.</param>
     /// <param name="extraConfig">Config file keys to add or override, e.g. a reservation.</param>
-    public static async Task<DaemonProcess> StartAsync(IReadOnlyDictionary<string, object>? extraConfig = null)
+    public static async Task<DaemonProcess> StartAsync(NetworkNamespace? netns = null, IReadOnlyDictionary<string, object>? extraConfig = null)
     {
-        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName, extraConfig);
+        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName, extraConfig) { Namespace = netns };
         await daemon.LaunchAsync();
         return daemon;
     }
@@ -58,11 +62,13 @@ public sealed class DaemonProcess : IAsyncDisposable
         if (File.Exists(Socket))
             File.Delete(Socket);
         var logStart = Log.Length;
-        var psi = new ProcessStartInfo(CarveBinaries.Daemon)
+        // ip netns exec execs carved in place, so the pid is carved's own and kill -9 reaches it.
+        var psi = new ProcessStartInfo(Namespace is null ? CarveBinaries.Daemon : "ip")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { "--data-dir", DataDir, "--run-dir", RunDir, "--listen", "none", "--config", ConfigFile })
+        var prefix = Namespace is null ? [] : new[] { "netns", "exec", Namespace.Name, CarveBinaries.Daemon };
+        foreach (var a in prefix.Concat(["--data-dir", DataDir, "--run-dir", RunDir, "--listen", "none", "--config", ConfigFile]))
             psi.ArgumentList.Add(a);
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -1,0 +1,27 @@
+using Carve.Api.Auth;
+using Carve.Contracts.Networks;
+using Carve.Core.Networks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Carve.Api.Endpoints;
+
+/// <summary>/api/v1/networks: NAT and bridge networks for guest NICs.</summary>
+public static class NetworkEndpoints
+{
+    public static void MapNetworkEndpoints(this IEndpointRouteBuilder api)
+    {
+        var networks = api.MapGroup("/networks").WithTags("Networks");
+        networks.MapGet("", (NetworkService service) => TypedResults.Ok(service.List()))
+            .WithSummary("Networks with their users and DHCP leases");
+        networks.MapGet("/{name}", (string name, NetworkService service) => TypedResults.Ok(service.Show(name)))
+            .WithSummary("One network with its users and DHCP leases").Problems();
+        networks.MapPost("", (CreateNetworkRequest body, HttpContext http, NetworkService service) =>
+                Accepted.Task(service.Create(body, http.Caller().User)))
+            .WithSummary("Create a NAT network or create/adopt a bridge (a task)").Problems();
+        networks.MapDelete("/{name}", (string name, HttpContext http, NetworkService service) =>
+                Accepted.Task(service.Delete(name, http.Caller().User)))
+            .WithSummary("Delete a network no guest uses (a task)").Problems();
+    }
+}

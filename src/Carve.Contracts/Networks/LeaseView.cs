@@ -1,0 +1,3 @@
+namespace Carve.Contracts.Networks;
+
+public sealed record LeaseView(string Mac, string Ip, string? Hostname, DateTimeOffset? ExpiresAt);

@@ -1,0 +1,43 @@
+using Carve.Contracts.Networks;
+using Carve.Core.Guests;
+
+namespace Carve.Core.Networks;
+
+public sealed partial class NetworkService
+{
+    /// <summary>What the network serves: a fixed address per NIC (named after its guest) and the published ports.</summary>
+    public NetworkPlan Plan(NetworkRecord network)
+    {
+        var all = GuestNics.All(guests.List()).Where(x => x.Nic.Network == network.Name).ToList();
+        var nics = all.Where(x => x.Nic.Ip is not null).ToList();
+        return new NetworkPlan
+        {
+            Ports = all.Select(x => new NetworkPort(HostInterface(x.Guest, x.Nic), x.Nic.Vlan)).ToList(),
+            Reservations = nics.Select(x => new DhcpReservation(x.Nic.Mac, x.Nic.Ip!, x.Guest.Name)).ToList(),
+            Forwards = nics.SelectMany(x => x.Nic.Publish.Select(p => new PortForward(p.Protocol, p.HostPort, x.Nic.Ip!, p.GuestPort))).ToList(),
+        };
+    }
+
+    private static string HostInterface(GuestRecord guest, Vms.VmNic nic) => NicNames.HostSide(guest.Kind, guest.Id, NicNames.Index(nic.Name));
+
+    private List<string> Users(string network) =>
+        GuestNics.All(guests.List()).Where(x => x.Nic.Network == network).Select(x => x.Guest.Describe()).Distinct().ToList();
+
+    private NetworkView View(NetworkRecord network) => new()
+    {
+        Name = network.Name,
+        Type = network.Type,
+        Bridge = network.Bridge,
+        Subnet = network.Subnet,
+        Gateway = network.ParsedSubnet?.Gateway,
+        Uplink = network.Uplink,
+        Adopted = network.Adopted,
+        Users = Users(network.Name),
+        Leases = drivers.For(network.Type).Leases(network).Select(l => new LeaseView(l.Mac, l.Ip, l.Hostname, l.ExpiresAt)).ToList(),
+        CreatedAt = network.CreatedAt,
+    };
+
+    private static string Describe(NetworkRecord network) => network.Type == "nat"
+        ? $"NAT {network.Subnet} on bridge {network.Bridge}, gateway {network.ParsedSubnet!.Gateway}"
+        : $"bridge {network.Bridge}" + (network.Uplink is null ? "" : $" with uplink {network.Uplink}");
+}

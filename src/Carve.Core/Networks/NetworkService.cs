@@ -1,0 +1,120 @@
+using Carve.Contracts.Networks;
+using Carve.Contracts.Tasks;
+using Carve.Core.Errors;
+using Carve.Core.Guests;
+using Carve.Core.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Carve.Core.Networks;
+
+/// <summary>Creating, listing and deleting networks, and keeping each network's DHCP and port rules in step with its guests.</summary>
+public sealed partial class NetworkService(
+    NetworkStore store, NetworkDrivers drivers, GuestStore guests, TaskRunner tasks, ILogger<NetworkService> logger)
+{
+    // Network changes and refreshes are few and quick; one at a time keeps dnsmasq and nft consistent.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public TaskView Create(CreateNetworkRequest request, string user)
+    {
+        var network = NetworkRequestValidator.Validate(request, store.List());
+        var driver = drivers.For(network.Type);
+        network = network with { Adopted = driver.Check(network) };
+        store.Insert(network);
+        return tasks.Submit(new TaskRequest
+        {
+            Type = "network-create",
+            User = user,
+            Work = async (task, ct) =>
+            {
+                await WithGateAsync(() => driver.ApplyAsync(network, Plan(network), ct), ct);
+                task.Log(network.Adopted
+                    ? $"Adopted bridge {network.Bridge} for network {network.Name}."
+                    : $"Created network {network.Name} ({Describe(network)}).");
+            },
+            OnFailure = async task =>
+            {
+                // Nothing half made stays: what the driver did so far goes, and so does the row.
+                await driver.RemoveAsync(network, CancellationToken.None);
+                store.Delete(network.Name);
+                task.Log($"Removed the half-made network {network.Name}.");
+            },
+        });
+    }
+
+    public TaskView Delete(string name, string user)
+    {
+        var network = store.Get(name);
+        var users = Users(network.Name);
+        if (users.Count > 0)
+            throw new ConflictException($"Network {network.Name} is in use by {string.Join(", ", users)}; remove their NICs first (`set --nic`).");
+        return tasks.Submit(new TaskRequest
+        {
+            Type = "network-delete",
+            User = user,
+            Work = async (task, ct) =>
+            {
+                store.MarkDeleting(network.Name);
+                await WithGateAsync(() => drivers.For(network.Type).RemoveAsync(network, ct), ct);
+                store.Delete(network.Name);
+                task.Log(network.Adopted
+                    ? $"Deleted network {network.Name}; the adopted bridge {network.Bridge} stays."
+                    : $"Deleted network {network.Name} and its bridge {network.Bridge}.");
+            },
+        });
+    }
+
+    public IReadOnlyList<NetworkView> List() => store.List().Select(View).ToList();
+
+    public NetworkView Show(string name) => View(store.Get(name));
+
+    /// <summary>At daemon start: every network made again (idempotently), and deletes a dead daemon began finished.</summary>
+    public async Task ApplyAllAsync(CancellationToken ct)
+    {
+        foreach (var network in store.ListDeleting())
+            await SettleAsync(network, "finishing its deletion", async () =>
+            {
+                await drivers.For(network.Type).RemoveAsync(network, ct);
+                store.Delete(network.Name);
+            });
+        foreach (var network in store.List())
+            await SettleAsync(network, "bringing it up", () => drivers.For(network.Type).ApplyAsync(network, Plan(network), ct));
+    }
+
+    /// <summary>Brings the named networks' DHCP reservations and published ports in line with the guests' NICs.</summary>
+    public Task RefreshAsync(IEnumerable<string> names, CancellationToken ct) =>
+        WithGateAsync(async () =>
+        {
+            foreach (var name in names.Distinct())
+                if (store.Find(name) is { } network)
+                    await drivers.For(network.Type).ApplyAsync(network, Plan(network), ct);
+        }, ct);
+
+    private async Task SettleAsync(NetworkRecord network, string what, Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One broken network (an uplink that went away) must not keep the daemon and every guest down.
+            LogNetworkFailed(network.Name, what, e.Message);
+        }
+    }
+
+    private async Task WithGateAsync(Func<Task> work, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Network {Network}: {What} failed: {Error}")]
+    private partial void LogNetworkFailed(string network, string what, string error);
+}
