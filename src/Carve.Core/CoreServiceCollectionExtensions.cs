@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<StartupRecovery>();
         services.AddCarveTransfer();
+        Snapshots.SnapshotServiceCollectionExtensions.AddCarveSnapshots(services);
         return services;
     }
 }

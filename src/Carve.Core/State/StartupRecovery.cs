@@ -10,7 +10,8 @@ namespace Carve.Core.State;
 /// died is settled, so no guest stays locked and nothing half made is listed as good.
 /// </summary>
 public sealed partial class StartupRecovery(
-    Database db, TaskStore tasks, GuestStore guests, DriverRegistry drivers, GuestLifecycle lifecycle, ILogger<StartupRecovery> logger)
+    Database db, TaskStore tasks, GuestStore guests, DriverRegistry drivers, GuestLifecycle lifecycle,
+    Snapshots.SnapshotRecovery snapshots, ILogger<StartupRecovery> logger)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -36,6 +37,7 @@ public sealed partial class StartupRecovery(
 
         foreach (var driver in drivers.Instances)
             await driver.RecoverAsync(guests.List().Where(g => g.Kind == driver.Kind).ToList(), ct);
+        await snapshots.RunAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} task(s) were interrupted by the previous daemon's end")]

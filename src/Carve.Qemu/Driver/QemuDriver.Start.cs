@@ -10,7 +10,10 @@ namespace Carve.Qemu.Driver;
 
 public sealed partial class QemuDriver
 {
-    public async Task StartAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
+    public Task StartAsync(GuestRecord guest, ITaskContext task, CancellationToken ct) => LaunchAsync(guest, paused: false, task, ct);
+
+    /// <summary>Starts QEMU; <paramref name="paused"/> keeps the vCPUs stopped until a <c>cont</c>.</summary>
+    private async Task LaunchAsync(GuestRecord guest, bool paused, ITaskContext task, CancellationToken ct)
     {
         var paths = Paths(guest);
         if (locator.Find(paths) is { } running)
@@ -19,7 +22,7 @@ public sealed partial class QemuDriver
         var (accelName, note) = await accel.ResolveAsync(config.Accel, ct);
         task.Log($"Acceleration: {accelName} ({note})");
 
-        var spec = LaunchSpec(guest, config, paths, accelName);
+        var spec = LaunchSpec(guest, config, paths, accelName) with { StartPaused = paused };
         var argv = QemuArgvBuilder.Build(spec);
         PrepareRuntimeDir(paths);
         var result = await runner.RunAsync(new ProcessSpec(options.QemuBinary, argv) { Timeout = TimeSpan.FromSeconds(60) }, ct);
@@ -55,7 +58,8 @@ public sealed partial class QemuDriver
         if (config.EfiVars is { } vars)
         {
             var pool = pools.Get(vars.Pool);
-            uefi = new QemuFirmware(options.OvmfCode, pools.DriverFor(pool).VolumePath(pool, vars.Volume));
+            var varsPath = pools.DriverFor(pool).VolumePath(pool, vars.Volume);
+            uefi = new QemuFirmware(options.OvmfCode, varsPath, File.Exists(varsPath) ? VarsFormat(varsPath) : vars.Format);
         }
         return new QemuLaunchSpec
         {
