@@ -17,6 +17,7 @@ public static class ApiApplicationBuilderExtensions
         var api = app.MapGroup("/api/v1");
         api.MapHostEndpoints();
         api.MapGuestEndpoints();
+        api.MapSnapshotEndpoints();
         api.MapVmEndpoints();
         api.MapTransferEndpoints();
         api.MapCtEndpoints();

@@ -4,6 +4,7 @@ using Carve.Contracts.Auth;
 using Carve.Contracts.Containers;
 using Carve.Contracts.Guests;
 using Carve.Contracts.Host;
+using Carve.Contracts.Snapshots;
 using Carve.Contracts.Tasks;
 using Carve.Contracts.Vms;
 
@@ -41,4 +42,8 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(SetVmRequest))]
 [JsonSerializable(typeof(VmView))]
 [JsonSerializable(typeof(IReadOnlyList<VmView>))]
+[JsonSerializable(typeof(CreateSnapshotRequest))]
+[JsonSerializable(typeof(SnapshotView))]
+[JsonSerializable(typeof(IReadOnlyList<SnapshotView>))]
+[JsonSerializable(typeof(CloneRequest))]
 public sealed partial class CarveJsonContext : JsonSerializerContext;

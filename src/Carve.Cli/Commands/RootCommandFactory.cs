@@ -18,6 +18,8 @@ internal static class RootCommandFactory
         root.Subcommands.Add(TemplateCommands.Create(options));
         root.Subcommands.Add(TaskCommands.Create(options));
         root.Subcommands.Add(TokenCommands.Create(options));
+        root.Subcommands.Add(SnapshotCommands.Create(options));
+        root.Subcommands.Add(CloneCommands.Clone(options));
         return root;
     }
 }
