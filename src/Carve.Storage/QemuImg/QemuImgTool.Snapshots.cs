@@ -6,13 +6,13 @@ namespace Carve.Storage.QemuImg;
 public sealed partial class QemuImgTool
 {
     public Task SnapshotCreateAsync(string path, string snapshot, CancellationToken ct) =>
-        RunAsync(["snapshot", "-f", "qcow2", "-c", snapshot, path], null, null, ct);
+        RunAsync(["snapshot", "-q", "-c", snapshot, path], null, null, ct);
 
     public Task SnapshotApplyAsync(string path, string snapshot, CancellationToken ct) =>
-        RunAsync(["snapshot", "-f", "qcow2", "-a", snapshot, path], null, null, ct);
+        RunAsync(["snapshot", "-q", "-a", snapshot, path], null, null, ct);
 
     public Task SnapshotDeleteAsync(string path, string snapshot, CancellationToken ct) =>
-        RunAsync(["snapshot", "-f", "qcow2", "-d", snapshot, path], null, null, ct);
+        RunAsync(["snapshot", "-q", "-d", snapshot, path], null, null, ct);
 
     /// <summary>The names of the internal snapshots of a qcow2 image.</summary>
     public async Task<IReadOnlyList<string>> SnapshotListAsync(string path, CancellationToken ct)
