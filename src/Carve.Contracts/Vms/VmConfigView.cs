@@ -13,4 +13,6 @@ public sealed record VmConfigView
     public string? Cmdline { get; init; }
     public IReadOnlyList<NicView> Nics { get; init; } = [];
     public string? Description { get; init; }
+    /// <summary>The SMBIOS UUID the guest sees; a clone gets a new one.</summary>
+    public string? Uuid { get; init; }
 }
