@@ -13,17 +13,20 @@ public sealed class DaemonProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private DaemonProcess(string root)
+    private DaemonProcess(string root, object[]? pools = null)
     {
         Root = root;
         Directory.CreateDirectory(ImagesDir);
-        File.WriteAllText(ConfigFile, JsonSerializer.Serialize(new
+        var config = new Dictionary<string, object>
         {
-            imageRoots = new[] { TestGuest.CacheDir },
+            ["imageRoots"] = new[] { TestGuest.CacheDir },
             // Built templates (debootstrap takes minutes) are kept between test runs.
-            templatesDir = Path.Combine(TestGuest.CacheDir, "templates"),
-            shutdownTimeoutSeconds = 30,
-        }));
+            ["templatesDir"] = Path.Combine(TestGuest.CacheDir, "templates"),
+            ["shutdownTimeoutSeconds"] = 30,
+        };
+        if (pools is not null)
+            config["pools"] = pools;
+        File.WriteAllText(ConfigFile, JsonSerializer.Serialize(config));
     }
 
     public string Root { get; }
@@ -40,6 +43,23 @@ public sealed class DaemonProcess : IAsyncDisposable
             lock (_log)
                 return _log.ToString();
         }
+    }
+
+    /// <summary>
+    /// A daemon with a second pool <paramref name="name"/> next to the default "local" one; <paramref name="makePool"/>
+    /// gets the test's root directory and returns the pool's path (e.g. a filesystem it mounted there).
+    /// </summary>
+    public static async Task<DaemonProcess> StartWithPoolAsync(string name, string type, Func<string, Task<string>> makePool)
+    {
+        var root = Directory.CreateTempSubdirectory("carve-sys-").FullName;
+        var path = await makePool(root);
+        var daemon = new DaemonProcess(root,
+        [
+            new { name = "local", type = "dir", path = Path.Combine(root, "data", "pools", "local") },
+            new { name, type, path },
+        ]);
+        await daemon.LaunchAsync();
+        return daemon;
     }
 
     public static async Task<DaemonProcess> StartAsync()
