@@ -1,6 +1,6 @@
 using Carve.Bench;
 
-// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list|ct|import [--iterations N]
+// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list|ct|import|snapshot [--iterations N]
 // Needs root, a built out/ (./build.sh) and the cached test guest (tests/fixtures/build-test-guest.sh).
 var outDir = Environment.GetEnvironmentVariable("CARVE_OUT") ?? Path.GetFullPath("out");
 var cache = Environment.GetEnvironmentVariable("CARVE_TEST_CACHE") ?? "/var/cache/carve-test";
@@ -17,3 +17,5 @@ if (what is "list" or "all")
     await ListingBench.RunAsync(outDir, cache);
 if (what is "import" or "all")
     await ImportBench.RunAsync(outDir, cache, Math.Min(iterations, 5));
+if (what is "snapshot" or "all")
+    await SnapshotBench.RunAsync(outDir, cache, Math.Min(iterations, 5));

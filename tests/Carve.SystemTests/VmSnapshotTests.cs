@@ -95,6 +95,36 @@ public sealed partial class VmSnapshotTests
         (await d.CarveAsync("vm", "stop", "ticker")).EnsureSuccess();
     }
 
+    [Fact]
+    public async Task UefiVarsOfAnOldRawStoreAreConvertedAndInEverySnapshot()
+    {
+        await using var d = await DaemonProcess.StartAsync();
+        (await d.CarveAsync("vm", "create", "efi", "--memory", "512", "--firmware", "uefi", "--disk", $"import={TestGuest.UefiDisk}")).EnsureSuccess();
+        var vars = Directory.GetFiles(Path.Combine(d.DataDir, "pools", "local"), "*efivars*").Single();
+        // A VM made before snapshots: its variable store is a raw file.
+        (await Processes.RunAsync("qemu-img", ["convert", "-f", "qcow2", "-O", "raw", vars, vars + ".raw"])).EnsureSuccess();
+        File.Move(vars + ".raw", vars, overwrite: true);
+
+        (await d.CarveAsync("snapshot", "create", "efi", "cold")).EnsureSuccess();
+        Assert.Contains("cold", await SnapshotsInAsync(vars), StringComparison.Ordinal);
+        (await d.CarveAsync("vm", "start", "efi")).EnsureSuccess();
+        await d.WaitForConsoleAsync("efi", Boot, "CARVE-FIRMWARE=uefi", "CARVE-READY");
+        (await d.CarveAsync("snapshot", "create", "efi", "warm", "--memory")).EnsureSuccess();
+        Assert.Contains("warm", await SnapshotsInAsync(vars), StringComparison.Ordinal);
+
+        (await d.CarveAsync("snapshot", "rollback", "efi", "warm")).EnsureSuccess();
+        await using (var console = InteractiveConsole.Open(d, "efi"))
+        {
+            await Task.Delay(500);
+            await console.TypeAsync("echo efi-$((6*7))\n");
+            await console.WaitForAsync("efi-42", TimeSpan.FromSeconds(60));
+        }
+        (await d.CarveAsync("vm", "stop", "efi")).EnsureSuccess();
+    }
+
+    private static async Task<string> SnapshotsInAsync(string image) =>
+        (await Processes.RunAsync("qemu-img", ["snapshot", "-U", "-l", image])).EnsureSuccess().Stdout;
+
     private static async Task<string> ConsoleLogAsync(DaemonProcess d) => (await d.CarveAsync("vm", "console", "ticker", "--log")).Stdout;
 
     private static int LastTick(string log) =>

@@ -38,7 +38,14 @@ public sealed partial class QemuDriver : IGuestSnapshots
         if (!memory)
         {
             // One transaction: QEMU snapshots every disk or none.
-            await client.InternalSnapshotTransactionAsync(SnapshotDevices(config), name, ct);
+            try
+            {
+                await client.InternalSnapshotTransactionAsync(SnapshotDevices(config), name, ct);
+            }
+            catch (QmpException e)
+            {
+                throw new OperationFailedException($"QEMU could not take the snapshot (no drive was changed): {e.Description}", e);
+            }
             task.Log($"Took a disk-only snapshot {name} of {SnapshotDevices(config).Count} drive(s) while the VM runs.");
             return;
         }

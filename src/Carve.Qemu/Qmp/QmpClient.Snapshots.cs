@@ -46,26 +46,48 @@ public sealed partial class QmpClient
     }
 
     /// <summary>
-    /// Polls query-jobs until the job concludes, dismisses it, and throws a <see cref="QmpException"/> with the
-    /// job's error if it failed.
+    /// Waits until the job concludes, dismisses it, and throws a <see cref="QmpException"/> with the job's error if
+    /// it failed. Each JOB_STATUS_CHANGE event wakes it to check query-jobs; it also checks every second, so an
+    /// event that came before the wait began is never waited for.
     /// </summary>
     public async Task WaitForJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var job = (await QueryJobsAsync(cancellationToken)).FirstOrDefault(j => j.Id == jobId)
-                ?? throw new QmpException("query-jobs", "JobNotFound", $"There is no job '{jobId}'.");
-            if (job.Concluded)
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var changed = WaitForEventAsync(QmpEventNames.JobStatusChange, TimeSpan.FromSeconds(1), stopWaiting.Token);
+            var job = (await QueryJobsAsync(cancellationToken)).FirstOrDefault(j => j.Id == jobId);
+            if (job is null || job.Concluded)
             {
+                await stopWaiting.CancelAsync();
+                await QuietlyAsync(changed);
+                if (job is null)
+                    throw new QmpException("query-jobs", "JobNotFound", $"There is no job '{jobId}'.");
                 await JobDismissAsync(jobId, cancellationToken);
                 if (job.Error is not null)
                     throw new QmpException(job.Type, "JobFailed", job.Error);
                 return;
             }
             if (DateTime.UtcNow > deadline)
+            {
+                await stopWaiting.CancelAsync();
+                await QuietlyAsync(changed);
                 throw new TimeoutException($"QEMU's job {jobId} ({job.Type}) did not finish within {timeout.TotalSeconds:0} s.");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+            await QuietlyAsync(changed);
+        }
+    }
+
+    /// <summary>The next event, a second without one, or the wait given up: all mean "check again".</summary>
+    private static async Task QuietlyAsync(Task wait)
+    {
+        try
+        {
+            await wait;
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException or QmpDisconnectedException)
+        {
         }
     }
 

@@ -20,6 +20,8 @@ public sealed class QmpSnapshotTests
             await peer.ReplyAsync(save, "{}");
             var poll = await peer.ExpectAsync("query-jobs");
             await peer.ReplyAsync(poll, """[{"current-progress": 0, "status": "running", "total-progress": 1, "type": "snapshot-save", "id": "carve-snap-100"}]""");
+            // The event wakes the client at once: no polling delay.
+            await peer.EventAsync("JOB_STATUS_CHANGE", """{"status": "concluded", "id": "carve-snap-100"}""");
             poll = await peer.ExpectAsync("query-jobs");
             await peer.ReplyAsync(poll, """[{"current-progress": 1, "status": "concluded", "total-progress": 1, "type": "snapshot-save", "id": "carve-snap-100"}]""");
             var dismiss = await peer.ExpectAsync("job-dismiss");
