@@ -64,30 +64,30 @@ internal static class SnapshotCommands
         return command;
     }
 
-    private static Command Rollback(GlobalOptions options)
-    {
-        var guest = Guest();
-        var snap = Snap();
-        var command = new Command("rollback", "Return a guest to a snapshot; a running guest is stopped first, or resumed from a RAM snapshot.") { guest, snap };
-        CliAction.Set(command, options, async (context, ct) =>
-        {
-            var (g, s) = (context.Get(guest), context.Get(snap));
-            return await TaskRunner.RunAsync(
-                context, (client, token) => client.RollbackSnapshotAsync(g, s, token), $"Rolling {g} back to {s}", $"{g} rolled back to {s}.", ct);
-        });
-        return command;
-    }
+    private static Command Rollback(GlobalOptions options) => OnSnapshot(
+        options, "rollback", "Return a guest to a snapshot; a running guest is stopped first, or resumed from a RAM snapshot.",
+        (client, g, s, token) => client.RollbackSnapshotAsync(g, s, token), (g, s) => $"Rolling {g} back to {s}", (g, s) => $"{g} rolled back to {s}.");
 
-    private static Command Delete(GlobalOptions options)
+    private static Command Delete(GlobalOptions options) => OnSnapshot(
+        options, "delete", "Delete a snapshot; the guest and its other snapshots keep their data.",
+        (client, g, s, token) => client.DeleteSnapshotAsync(g, s, token), (g, s) => $"Deleting snapshot {s} of {g}", (g, s) => $"Snapshot {s} of {g} deleted.");
+
+    /// <summary>A command on one snapshot of one guest (GUEST SNAP) that submits a task and follows it.</summary>
+    private static Command OnSnapshot(
+        GlobalOptions options,
+        string verb,
+        string description,
+        Func<Carve.Client.CarveClient, string, string, CancellationToken, Task<Carve.Contracts.Tasks.TaskAccepted>> submit,
+        Func<string, string, string> doing,
+        Func<string, string, string> done)
     {
         var guest = Guest();
         var snap = Snap();
-        var command = new Command("delete", "Delete a snapshot; the guest and its other snapshots keep their data.") { guest, snap };
+        var command = new Command(verb, description) { guest, snap };
         CliAction.Set(command, options, async (context, ct) =>
         {
             var (g, s) = (context.Get(guest), context.Get(snap));
-            return await TaskRunner.RunAsync(
-                context, (client, token) => client.DeleteSnapshotAsync(g, s, token), $"Deleting snapshot {s} of {g}", $"Snapshot {s} of {g} deleted.", ct);
+            return await TaskRunner.RunAsync(context, (client, token) => submit(client, g, s, token), doing(g, s), done(g, s), ct);
         });
         return command;
     }

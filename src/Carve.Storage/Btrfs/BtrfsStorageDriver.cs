@@ -12,8 +12,6 @@ namespace Carve.Storage.Btrfs;
 /// </summary>
 public sealed class BtrfsStorageDriver(DirStorageDriver files, BtrfsTool btrfs) : IStorageDriver
 {
-    private const string SnapshotDir = ".snapshots";
-
     public string Type => "btrfs";
 
     public void Initialize(PoolOptions pool)
@@ -55,7 +53,7 @@ public sealed class BtrfsStorageDriver(DirStorageDriver files, BtrfsTool btrfs) 
     public async Task DeleteVolumeAsync(PoolOptions pool, string volume, CancellationToken ct)
     {
         var path = VolumePath(pool, volume);
-        var snapshots = Path.Combine(pool.Path, SnapshotDir, volume);
+        var snapshots = SnapshotLayout.Of(pool, volume);
         if (Directory.Exists(snapshots))
         {
             foreach (var snapshot in Directory.GetDirectories(snapshots))
@@ -91,10 +89,7 @@ public sealed class BtrfsStorageDriver(DirStorageDriver files, BtrfsTool btrfs) 
     public async Task RevertVolumeAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
     {
         var path = VolumePath(pool, volume);
-        var old = Path.Combine(pool.Path, SnapshotDir, volume, ".replaced");
-        // A revert interrupted between its steps left the volume only under the old name.
-        if (!Directory.Exists(path) && Directory.Exists(old))
-            Directory.Move(old, path);
+        SnapshotLayout.ResumeInterruptedRevert(pool, volume, path);
         if (!Directory.Exists(path))
         {
             await files.RevertVolumeAsync(pool, volume, snapshot, ct);
@@ -103,7 +98,7 @@ public sealed class BtrfsStorageDriver(DirStorageDriver files, BtrfsTool btrfs) 
         var source = SnapshotPath(pool, volume, snapshot);
         if (!Directory.Exists(source))
             throw new NotFoundException($"The volume {volume} has no snapshot '{snapshot}'.");
-        var fresh = Path.Combine(pool.Path, SnapshotDir, volume, ".restoring");
+        var (fresh, old) = (SnapshotLayout.Restoring(pool, volume), SnapshotLayout.Replaced(pool, volume));
         if (Directory.Exists(fresh))
             await DeleteSubvolumeAsync(fresh, ct);
         if (Directory.Exists(old))
@@ -149,9 +144,7 @@ public sealed class BtrfsStorageDriver(DirStorageDriver files, BtrfsTool btrfs) 
     private string SnapshotPath(PoolOptions pool, string volume, string snapshot)
     {
         VolumePath(pool, volume);
-        if (snapshot.Length == 0 || snapshot.Contains('/') || snapshot.StartsWith('.'))
-            throw new BadRequestException($"Invalid snapshot name '{snapshot}'.");
-        return Path.Combine(pool.Path, SnapshotDir, volume, snapshot);
+        return SnapshotLayout.Snapshot(pool, volume, snapshot);
     }
 
     private async Task DeleteSubvolumeAsync(string path, CancellationToken ct)
@@ -163,8 +156,7 @@ public sealed class BtrfsStorageDriver(DirStorageDriver files, BtrfsTool btrfs) 
         catch (OperationFailedException)
         {
             // Not a subvolume (a plain directory made by hand or by an older Carve): remove it as a tree.
-            if (Directory.Exists(path) && !File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint))
-                Directory.Delete(path, recursive: true);
+            DirStorageDriver.DeleteTree(path);
         }
     }
 }

@@ -10,8 +10,6 @@ namespace Carve.Storage.Dir;
 /// </summary>
 public sealed partial class DirStorageDriver
 {
-    private const string SnapshotDir = ".snapshots";
-
     public async Task SnapshotVolumeAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
     {
         var path = VolumePath(pool, volume);
@@ -32,10 +30,7 @@ public sealed partial class DirStorageDriver
     public async Task RevertVolumeAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
     {
         var path = VolumePath(pool, volume);
-        var old = Path.Combine(pool.Path, SnapshotDir, volume, ".replaced");
-        // A revert interrupted between its two renames left the volume only under the old name.
-        if (!Directory.Exists(path) && Directory.Exists(old))
-            Directory.Move(old, path);
+        SnapshotLayout.ResumeInterruptedRevert(pool, volume, path);
         if (!Directory.Exists(path))
         {
             await qemuImg.SnapshotApplyAsync(path, snapshot, ct);
@@ -44,7 +39,7 @@ public sealed partial class DirStorageDriver
         var source = DirectorySnapshotPath(pool, volume, snapshot);
         if (!Directory.Exists(source))
             throw new NotFoundException($"The volume {volume} has no snapshot '{snapshot}'.");
-        var fresh = Path.Combine(pool.Path, SnapshotDir, volume, ".restoring");
+        var (fresh, old) = (SnapshotLayout.Restoring(pool, volume), SnapshotLayout.Replaced(pool, volume));
         await CopyTreeAsync(source, fresh, ct);
         DeleteTree(old);
         Directory.Move(path, old);
@@ -109,9 +104,7 @@ public sealed partial class DirStorageDriver
     private string DirectorySnapshotPath(PoolOptions pool, string volume, string snapshot)
     {
         VolumePath(pool, volume);
-        if (snapshot.Length == 0 || snapshot.Contains('/') || snapshot.StartsWith('.'))
-            throw new BadRequestException($"Invalid snapshot name '{snapshot}'.");
-        return Path.Combine(pool.Path, SnapshotDir, volume, snapshot);
+        return SnapshotLayout.Snapshot(pool, volume, snapshot);
     }
 
     private async Task CopyTreeAsync(string source, string target, CancellationToken ct)
@@ -126,7 +119,7 @@ public sealed partial class DirStorageDriver
         }
     }
 
-    private static void DeleteTree(string path)
+    internal static void DeleteTree(string path)
     {
         // Directory.Delete removes symlinks inside the tree, never what they point to.
         if (Directory.Exists(path) && !File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint))

@@ -113,7 +113,7 @@ public sealed partial class DirStorageDriver(QemuImgTool qemuImg, IProcessRunner
         else
             File.Delete(path);
         File.Delete(path + ".part");
-        DeleteTree(Path.Combine(pool.Path, SnapshotDir, volume));
+        DeleteTree(SnapshotLayout.Of(pool, volume));
         return Task.CompletedTask;
     }
 
