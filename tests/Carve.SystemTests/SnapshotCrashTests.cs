@@ -33,6 +33,14 @@ public sealed class SnapshotCrashTests
             await console.TypeAsync("echo alive-$((6*7))\n");
             await console.WaitForAsync("alive-42", TimeSpan.FromSeconds(60));
         }
+
+        // A crash while a snapshot is being deleted: the snapshot goes (or stays whole), never the guest.
+        (await d.CarveAsync("snapshot", "delete", "victim", "after", "--async")).EnsureSuccess();
+        await d.KillHardAsync();
+        await d.LaunchAsync();
+        Assert.Equal(pid, await d.QemuPidAsync("victim"));
+        list = Json.Parse(await d.CarveAsync("snapshot", "list", "victim", "-o", "json"));
+        Assert.All(list.EnumerateArray(), s => Assert.Equal("ready", s.GetProperty("state").GetString()));
         (await d.CarveAsync("vm", "stop", "victim")).EnsureSuccess();
         Assert.True(during.TryGetProperty("status", out _));
     }

@@ -85,7 +85,8 @@ public sealed class SnapshotService(
         var driver = snapshotDrivers.For(guest.Kind);
         return tasks.Submit(new TaskRequest
         {
-            Type = $"{guest.Kind}-snapshot-delete",
+            // Not "...-delete": start-up recovery reads a lock ending in -delete as a guest being deleted.
+            Type = $"{guest.Kind}-snapshot-remove",
             User = command.User,
             Guest = guest,
             Work = async (task, ct) =>
