@@ -31,10 +31,8 @@ public sealed class SnapshotStore(Database db)
     public SnapshotRecord? Find(int guestId, string name) => List(guestId).FirstOrDefault(s => s.Name == name);
 
     /// <summary>Records a new snapshot in state creating, its parent the guest's current one.</summary>
-    public SnapshotRecord Begin(int guestId, string name, bool memory, string? description)
+    public SnapshotRecord Begin(int guestId, string name, bool memory, string? description) => InTransaction(c =>
     {
-        using var c = db.Open();
-        Database.Execute(c, "BEGIN IMMEDIATE");
         var parent = Text(c, "SELECT name FROM snapshots WHERE guest_id = $g AND current = 1", ("$g", guestId));
         var record = new SnapshotRecord
         {
@@ -50,12 +48,10 @@ public sealed class SnapshotStore(Database db)
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
-            Database.Execute(c, "ROLLBACK");
             throw new ConflictException($"There is already a snapshot named '{name}'.");
         }
-        Database.Execute(c, "COMMIT");
         return record;
-    }
+    });
 
     public void SetState(int guestId, string name, string state)
     {
@@ -65,28 +61,44 @@ public sealed class SnapshotStore(Database db)
     }
 
     /// <summary>Marks a snapshot ready and the guest's current one, in one transaction.</summary>
-    public void MakeCurrent(int guestId, string name)
+    public void MakeCurrent(int guestId, string name) => InTransaction(c =>
     {
-        using var c = db.Open();
-        Database.Execute(c, "BEGIN IMMEDIATE");
         Database.Execute(c, "UPDATE snapshots SET current = 0 WHERE guest_id = $g", ("$g", guestId));
-        Database.Execute(c, $"UPDATE snapshots SET current = 1, state = '{SnapshotStates.Ready}' WHERE guest_id = $g AND name = $n",
+        return Database.Execute(c, $"UPDATE snapshots SET current = 1, state = '{SnapshotStates.Ready}' WHERE guest_id = $g AND name = $n",
             ("$g", guestId), ("$n", name));
-        Database.Execute(c, "COMMIT");
-    }
+    });
 
     /// <summary>Removes a snapshot: its children hang from its parent, which also becomes current if it was.</summary>
-    public void Remove(int guestId, string name)
+    public void Remove(int guestId, string name) => InTransaction(c =>
     {
-        using var c = db.Open();
-        Database.Execute(c, "BEGIN IMMEDIATE");
         var parent = Text(c, "SELECT parent FROM snapshots WHERE guest_id = $g AND name = $n", ("$g", guestId), ("$n", name));
         var wasCurrent = Database.Scalar<long>(c, "SELECT COUNT(*) FROM snapshots WHERE guest_id = $g AND name = $n AND current = 1", ("$g", guestId), ("$n", name)) > 0;
         Database.Execute(c, "UPDATE snapshots SET parent = $p WHERE guest_id = $g AND parent = $n", ("$p", parent), ("$g", guestId), ("$n", name));
         Database.Execute(c, "DELETE FROM snapshots WHERE guest_id = $g AND name = $n", ("$g", guestId), ("$n", name));
-        if (wasCurrent && parent is not null)
-            Database.Execute(c, "UPDATE snapshots SET current = 1 WHERE guest_id = $g AND name = $p", ("$g", guestId), ("$p", parent));
-        Database.Execute(c, "COMMIT");
+        return wasCurrent && parent is not null
+            ? Database.Execute(c, "UPDATE snapshots SET current = 1 WHERE guest_id = $g AND name = $p", ("$g", guestId), ("$p", parent))
+            : 0;
+    });
+
+    /// <summary>
+    /// Runs the statements as one write transaction (BEGIN IMMEDIATE: no other writer between the read and the
+    /// writes); any exception rolls it back, so a pooled connection never keeps a transaction open.
+    /// </summary>
+    private T InTransaction<T>(Func<SqliteConnection, T> work)
+    {
+        using var c = db.Open();
+        Database.Execute(c, "BEGIN IMMEDIATE");
+        try
+        {
+            var result = work(c);
+            Database.Execute(c, "COMMIT");
+            return result;
+        }
+        catch
+        {
+            Database.Execute(c, "ROLLBACK");
+            throw;
+        }
     }
 
     private static string? Text(SqliteConnection c, string sql, params (string Name, object? Value)[] parameters)
