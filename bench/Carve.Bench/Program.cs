@@ -1,6 +1,6 @@
 using Carve.Bench;
 
-// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list|ct|import|hardware|net [--iterations N]
+// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list|ct|import|hardware|net|snapshot [--iterations N]
 // Needs root, a built out/ (./build.sh) and the cached test guest (tests/fixtures/build-test-guest.sh).
 var outDir = Environment.GetEnvironmentVariable("CARVE_OUT") ?? Path.GetFullPath("out");
 var cache = Environment.GetEnvironmentVariable("CARVE_TEST_CACHE") ?? "/var/cache/carve-test";
@@ -21,3 +21,5 @@ if (what is "net" or "all")
     await NetworkBench.RunAsync(outDir, cache, iterations);
 if (what is "import" or "all")
     await ImportBench.RunAsync(outDir, cache, Math.Min(iterations, 5));
+if (what is "snapshot" or "all")
+    await SnapshotBench.RunAsync(outDir, cache, Math.Min(iterations, 5));

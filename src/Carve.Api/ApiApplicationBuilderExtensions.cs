@@ -18,6 +18,7 @@ public static class ApiApplicationBuilderExtensions
         api.MapHostEndpoints();
         api.MapHardwareEndpoints();
         api.MapGuestEndpoints();
+        api.MapSnapshotEndpoints();
         api.MapVmEndpoints();
         api.MapTransferEndpoints();
         api.MapCtEndpoints();

@@ -5,6 +5,7 @@ using Carve.Contracts.Containers;
 using Carve.Contracts.Guests;
 using Carve.Contracts.Host;
 using Carve.Contracts.Networks;
+using Carve.Contracts.Snapshots;
 using Carve.Contracts.Tasks;
 using Carve.Contracts.Vms;
 
@@ -48,4 +49,8 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(CreateNetworkRequest))]
 [JsonSerializable(typeof(NetworkView))]
 [JsonSerializable(typeof(IReadOnlyList<NetworkView>))]
+[JsonSerializable(typeof(CreateSnapshotRequest))]
+[JsonSerializable(typeof(SnapshotView))]
+[JsonSerializable(typeof(IReadOnlyList<SnapshotView>))]
+[JsonSerializable(typeof(CloneRequest))]
 public sealed partial class CarveJsonContext : JsonSerializerContext;

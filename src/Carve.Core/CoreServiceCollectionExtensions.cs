@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddCarveTransfer();
         services.AddCarveHardware(options);
         services.AddCarveNetworks();
+        Snapshots.SnapshotServiceCollectionExtensions.AddCarveSnapshots(services);
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class LxcServiceCollectionExtensions
         services.AddSingleton<ICtArchiver, CtArchiver>();
         services.AddSingleton<LxcDriver>();
         services.AddSingleton<IInstanceDriver>(sp => sp.GetRequiredService<LxcDriver>());
+        services.AddSingleton<Core.Snapshots.IGuestSnapshots>(sp => sp.GetRequiredService<LxcDriver>());
         return services;
     }
 }

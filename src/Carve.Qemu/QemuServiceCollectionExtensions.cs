@@ -25,6 +25,7 @@ public static class QemuServiceCollectionExtensions
         services.AddSingleton<IHypervisorFacts>(sp => sp.GetRequiredService<AccelerationService>());
         services.AddSingleton<QemuDriver>();
         services.AddSingleton<IInstanceDriver>(sp => sp.GetRequiredService<QemuDriver>());
+        services.AddSingleton<Core.Snapshots.IGuestSnapshots>(sp => sp.GetRequiredService<QemuDriver>());
         return services;
     }
 }

@@ -13,7 +13,10 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddCarveStorage(this IServiceCollection services)
     {
         services.AddSingleton(sp => new QemuImgTool(sp.GetRequiredService<IProcessRunner>(), sp.GetRequiredService<CarveOptions>().QemuImg));
-        services.AddSingleton<IStorageDriver, DirStorageDriver>();
+        services.AddSingleton<DirStorageDriver>();
+        services.AddSingleton<IStorageDriver>(sp => sp.GetRequiredService<DirStorageDriver>());
+        services.AddSingleton(sp => new Btrfs.BtrfsTool(sp.GetRequiredService<IProcessRunner>()));
+        services.AddSingleton<IStorageDriver, Btrfs.BtrfsStorageDriver>();
         return services;
     }
 }

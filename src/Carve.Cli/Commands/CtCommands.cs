@@ -25,6 +25,7 @@ internal static class CtCommands
         ct.Subcommands.Add(CtExecCommand.Create(options));
         ct.Subcommands.Add(CtExportCommand.Create(options));
         ct.Subcommands.Add(CtImportCommand.Create(options));
+        ct.Subcommands.Add(CloneCommands.Template(options, GuestKind.Ct));
         return ct;
     }
 }

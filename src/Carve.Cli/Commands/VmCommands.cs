@@ -24,6 +24,7 @@ internal static class VmCommands
         vm.Subcommands.Add(GuestConsoleCommand.Create(options, GuestKind.Vm));
         vm.Subcommands.Add(VmImportCommand.Create(options));
         vm.Subcommands.Add(VmExportCommand.Create(options));
+        vm.Subcommands.Add(CloneCommands.Template(options, GuestKind.Vm));
         return vm;
     }
 }

@@ -15,4 +15,6 @@ public sealed record VmConfigView
     public string? Description { get; init; }
     public IReadOnlyList<HostPciSpec> HostPci { get; init; } = [];
     public IReadOnlyList<string> HostUsb { get; init; } = [];
+    /// <summary>The SMBIOS UUID the guest sees; a clone gets a new one.</summary>
+    public string? Uuid { get; init; }
 }

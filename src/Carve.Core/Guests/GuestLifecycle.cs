@@ -13,7 +13,8 @@ namespace Carve.Core.Guests;
 /// <summary>Start, stop, shutdown, reboot and delete for every kind of guest, each as a task under the guest's lock.</summary>
 public sealed class GuestLifecycle(
     GuestStore guests, TaskRunner tasks, DriverRegistry drivers, CarveOptions options, ResourceLedger resources,
-    PciPassthrough passthrough, GuestNetworking networking)
+    PciPassthrough passthrough, GuestNetworking networking,
+    Clones.CloneLinks links)
 {
     public TaskView Submit(LifecycleCommand command)
     {
@@ -48,7 +49,8 @@ public sealed class GuestLifecycle(
                     passthrough.Release(guest.Id, t);
                     await StartAsync(guests.Find(guest.Id) ?? guest, t, ct);
                 }),
-            LifecycleAction.Delete => Refuse(running && !command.Force,
+            LifecycleAction.Delete => RefuseTemplateWithClones(guest)
+                ?? Refuse(running && !command.Force,
                     $"{guest.Describe()} is running; stop it first, or delete with --force.")
                 ?? (async (t, ct) =>
                 {
@@ -110,6 +112,13 @@ public sealed class GuestLifecycle(
     {
         resources.CheckFits(guest);
         return null;
+    }
+
+    private Func<ITaskContext, CancellationToken, Task>? RefuseTemplateWithClones(GuestRecord guest)
+    {
+        var clones = links.ClonesOf(guest.Id);
+        return Refuse(clones.Count > 0,
+            $"{guest.Describe()} is a template whose disks back {clones.Count} linked clone(s) ({string.Join(", ", clones.Select(id => guests.Find(id)?.Name))}); delete them first.");
     }
 
     private static Func<ITaskContext, CancellationToken, Task>? Refuse(bool condition, string message) =>

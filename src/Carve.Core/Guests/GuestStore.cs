@@ -44,7 +44,11 @@ public sealed class GuestStore(Database db)
     private static string Noun(string kind) => kind == "vm" ? "VM" : "container";
 
     /// <summary>Inserts a new guest already holding the lock of its creating task, so nothing else can touch it half made.</summary>
-    public GuestRecord Insert(string name, int? requestedId, string kind, string configJson, string taskId)
+    public GuestRecord Insert(string name, int? requestedId, string kind, string configJson, string taskId) =>
+        Insert(name, requestedId, kind, _ => configJson, taskId);
+
+    /// <summary>Like the other overload, with a config that depends on the id chosen (a clone's volume names).</summary>
+    public GuestRecord Insert(string name, int? requestedId, string kind, Func<int, string> configFor, string taskId)
     {
         lock (_gate)
         {
@@ -66,12 +70,12 @@ public sealed class GuestStore(Database db)
             }
             var record = new GuestRecord
             {
-                Id = id, Name = name, Kind = kind, ConfigJson = configJson,
+                Id = id, Name = name, Kind = kind, ConfigJson = configFor(id),
                 Lock = $"{kind}-create", LockTask = taskId, CreatedAt = DateTimeOffset.UtcNow,
             };
             Database.Execute(c,
                 "INSERT INTO guests (id, name, kind, config, template, lock, lock_task, created_at) VALUES ($id, $name, $kind, $config, 0, $lock, $task, $created)",
-                ("$id", id), ("$name", name), ("$kind", kind), ("$config", configJson),
+                ("$id", id), ("$name", name), ("$kind", kind), ("$config", record.ConfigJson),
                 ("$lock", record.Lock), ("$task", taskId), ("$created", record.CreatedAt.ToString("O")));
             return record;
         }

@@ -78,5 +78,24 @@ public static class Migrations
             state TEXT NOT NULL DEFAULT 'ready'
         )
         """,
+        """
+        -- issue 5: snapshots (a tree per guest; state creating/ready/deleting/rollback so recovery can settle
+        -- an interrupted operation) and the link from a linked clone to the template whose volumes back it.
+        CREATE TABLE snapshots (
+            guest_id INTEGER NOT NULL REFERENCES guests(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            parent TEXT NULL,
+            created_at TEXT NOT NULL,
+            memory INTEGER NOT NULL DEFAULT 0,
+            description TEXT NULL,
+            state TEXT NOT NULL,
+            current INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (guest_id, name)
+        );
+        CREATE TABLE linked_clones (
+            clone_id INTEGER PRIMARY KEY REFERENCES guests(id) ON DELETE CASCADE,
+            template_id INTEGER NOT NULL REFERENCES guests(id)
+        )
+        """,
     ];
 }

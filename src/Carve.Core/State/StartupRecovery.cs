@@ -11,7 +11,7 @@ namespace Carve.Core.State;
 /// </summary>
 public sealed partial class StartupRecovery(
     Database db, TaskStore tasks, GuestStore guests, DriverRegistry drivers, GuestLifecycle lifecycle, Hardware.PciPassthrough passthrough,
-    ILogger<StartupRecovery> logger)
+    Snapshots.SnapshotRecovery snapshots, ILogger<StartupRecovery> logger)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -39,6 +39,7 @@ public sealed partial class StartupRecovery(
             await driver.RecoverAsync(guests.List().Where(g => g.Kind == driver.Kind).ToList(), ct);
         // PCI devices of VMs that ended while no daemon watched go back to their host drivers.
         passthrough.Recover(context);
+        await snapshots.RunAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} task(s) were interrupted by the previous daemon's end")]

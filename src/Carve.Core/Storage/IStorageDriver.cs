@@ -47,4 +47,24 @@ public interface IStorageDriver
     Task<ImageInfo> InspectAsync(string path, CancellationToken ct);
 
     PoolUsage Usage(PoolOptions pool);
+
+    /// <summary>
+    /// Snapshot <paramref name="snapshot"/> of a volume: an internal snapshot of a qcow2 file (the VM must be
+    /// stopped), or a copy of a directory volume made as cheaply as the filesystem allows.
+    /// </summary>
+    Task SnapshotVolumeAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct);
+
+    /// <summary>Returns a volume to its snapshot; the snapshot stays.</summary>
+    Task RevertVolumeAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct);
+
+    /// <summary>Drops a snapshot of a volume; a missing one is fine, so an interrupted delete can be run again.</summary>
+    Task DeleteVolumeSnapshotAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct);
+
+    Task<bool> HasVolumeSnapshotAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct);
+
+    /// <summary>
+    /// A new volume holding a copy of another, as it is or at one of its snapshots. <paramref name="linked"/> asks
+    /// for a thin copy that shares the source's data (a qcow2 backing file); the source must never change after.
+    /// </summary>
+    Task CloneVolumeAsync(PoolOptions pool, string source, string target, bool linked, string? snapshot, CancellationToken ct);
 }

@@ -39,7 +39,7 @@ public sealed partial class ImportService(
         config = config with
         {
             Disks = plan.Disks.Select((d, i) => new VmDisk($"disk{i}", pool.Name, $"vm-{guest.Id}-disk{i}.qcow2", "qcow2", d.Bus)).ToList(),
-            EfiVars = config.Firmware == "uefi" ? new VmDisk("efivars", pool.Name, $"vm-{guest.Id}-efivars.fd", "raw") : null,
+            EfiVars = config.Firmware == "uefi" ? new VmDisk("efivars", pool.Name, $"vm-{guest.Id}-efivars.qcow2", "qcow2") : null,
         };
         guest = guest with { ConfigJson = config.ToJson() };
         guests.UpdateConfig(guest.Id, guest.ConfigJson);

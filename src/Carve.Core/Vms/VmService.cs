@@ -27,7 +27,7 @@ public sealed class VmService(
         var config = vm.Config with
         {
             Disks = disks,
-            EfiVars = vm.Config.Firmware == "uefi" ? new VmDisk("efivars", pools.Default.Name, $"vm-{guest.Id}-efivars.fd", "raw") : null,
+            EfiVars = vm.Config.Firmware == "uefi" ? new VmDisk("efivars", pools.Default.Name, $"vm-{guest.Id}-efivars.qcow2", "qcow2") : null,
         };
         guest = guest with { ConfigJson = config.ToJson() };
         guests.UpdateConfig(guest.Id, guest.ConfigJson);

@@ -20,6 +20,7 @@ public static class VmViews
             CreatedAt = guest.CreatedAt,
             Config = new VmConfigView
             {
+                Uuid = config.Uuid,
                 Cpus = config.Cpus, MemoryMiB = config.MemoryMiB, Firmware = config.Firmware, Accel = config.Accel,
                 Cdrom = config.Cdrom, Kernel = config.Kernel, Initrd = config.Initrd, Cmdline = config.Cmdline,
                 Description = config.Description,

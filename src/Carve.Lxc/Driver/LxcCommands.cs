@@ -15,6 +15,11 @@ public static class LxcCommands
     public static IReadOnlyList<string> Shutdown(LxcPaths paths, TimeSpan timeout) =>
         [.. Target(paths), "-t", Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture), "--nokill"];
 
+    /// <summary>Freezes every task of the container (the cgroup freezer), so a copy of its files is consistent.</summary>
+    public static IReadOnlyList<string> Freeze(LxcPaths paths) => Target(paths);
+
+    public static IReadOnlyList<string> Unfreeze(LxcPaths paths) => Target(paths);
+
     public static IReadOnlyList<string> Info(LxcPaths paths) => [.. Target(paths), "-s", "-p", "-H"];
 
     /// <summary>Root in the container, an empty environment plus what the caller passed, argv after "--".</summary>

@@ -11,7 +11,10 @@ namespace Carve.Qemu.Driver;
 
 public sealed partial class QemuDriver
 {
-    public async Task StartAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
+    public Task StartAsync(GuestRecord guest, ITaskContext task, CancellationToken ct) => LaunchAsync(guest, paused: false, task, ct);
+
+    /// <summary>Starts QEMU; <paramref name="paused"/> keeps the vCPUs stopped until a <c>cont</c>.</summary>
+    private async Task LaunchAsync(GuestRecord guest, bool paused, ITaskContext task, CancellationToken ct)
     {
         var paths = Paths(guest);
         if (locator.Find(paths) is { } running)
@@ -23,6 +26,7 @@ public sealed partial class QemuDriver
         var taps = await PlugTapsAsync(guest, config, task, ct);
         var spec = LaunchSpec(guest, config, paths, accelName) with
         {
+            StartPaused = paused,
             Nics = config.Nics.Select((n, i) => new QemuNic(n.Name, n.Mac, n.Model, taps.TryGetValue(i, out var tap) ? "tap:" + tap : "user")).ToList(),
         };
         var argv = QemuArgvBuilder.Build(spec);
@@ -61,7 +65,8 @@ public sealed partial class QemuDriver
         if (config.EfiVars is { } vars)
         {
             var pool = pools.Get(vars.Pool);
-            uefi = new QemuFirmware(options.OvmfCode, pools.DriverFor(pool).VolumePath(pool, vars.Volume));
+            var varsPath = pools.DriverFor(pool).VolumePath(pool, vars.Volume);
+            uefi = new QemuFirmware(options.OvmfCode, varsPath, File.Exists(varsPath) ? VarsFormat(varsPath) : vars.Format);
         }
         return new QemuLaunchSpec
         {

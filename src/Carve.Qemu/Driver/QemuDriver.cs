@@ -30,11 +30,7 @@ public sealed partial class QemuDriver(
     {
         var config = VmConfig.FromJson(guest.ConfigJson);
         if (config.EfiVars is { } vars)
-        {
-            var pool = pools.Get(vars.Pool);
-            await pools.DriverFor(pool).CopyFileVolumeAsync(pool, vars.Volume, options.OvmfVars, ct);
-            task.Log($"Created the UEFI variable store {vars.Volume}.");
-        }
+            await CreateVarsAsync(vars, task, ct);
     }
 
     public async Task DeleteAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)

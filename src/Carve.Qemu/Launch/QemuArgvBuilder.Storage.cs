@@ -11,7 +11,7 @@ public static partial class QemuArgvBuilder
             return;
         // Code is shared by all VMs and must stay read-only; the variable store is this VM's own copy.
         argv.AddRange(["-drive", $"if=pflash,format=raw,unit=0,file={PathOption(uefi.CodePath, "UEFI code")},readonly=on"]);
-        argv.AddRange(["-drive", $"if=pflash,format=raw,unit=1,file={PathOption(uefi.VarsPath, "UEFI variable store")}"]);
+        argv.AddRange(["-drive", $"if=pflash,format={Escape(uefi.VarsFormat, "UEFI variable store format")},unit=1,file={PathOption(uefi.VarsPath, "UEFI variable store")}"]);
     }
 
     private static void AddKernel(List<string> argv, QemuLaunchSpec spec)

@@ -59,6 +59,8 @@ public static partial class QemuArgvBuilder
         argv.AddRange(["-pidfile", AbsolutePath(spec.PidFile, "pid file")]);
         argv.AddRange(["-chardev", $"socket,id={QmpId},path={Escape(AbsolutePath(spec.QmpSocket, "QMP socket"), "QMP socket")},server=on,wait=off"]);
         argv.AddRange(["-mon", $"chardev={QmpId},mode=control"]);
+        if (spec.StartPaused)
+            argv.Add("-S");
     }
 
     private static void AddConsole(List<string> argv, QemuLaunchSpec spec)

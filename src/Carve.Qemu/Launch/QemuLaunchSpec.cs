@@ -32,4 +32,7 @@ public sealed record QemuLaunchSpec
     public required string VncSocket { get; init; }
     public required string PidFile { get; init; }
     public bool Daemonize { get; init; } = true;
+
+    /// <summary>Starts with the vCPUs paused (-S), e.g. to load a RAM snapshot before the guest runs.</summary>
+    public bool StartPaused { get; init; }
 }

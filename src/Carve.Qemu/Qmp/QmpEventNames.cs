@@ -11,4 +11,5 @@ public static class QmpEventNames
     public const string GuestPanicked = "GUEST_PANICKED";
     public const string BlockJobCompleted = "BLOCK_JOB_COMPLETED";
     public const string DeviceDeleted = "DEVICE_DELETED";
+    public const string JobStatusChange = "JOB_STATUS_CHANGE";
 }

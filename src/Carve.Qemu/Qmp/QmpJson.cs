@@ -50,6 +50,9 @@ internal static class QmpJson
             Removable: Bool(e, "removable"));
     }
 
+    public static QmpJob ParseJob(JsonElement e) =>
+        new(String(e, "id") ?? "", String(e, "type") ?? "", String(e, "status") ?? "", String(e, "error"));
+
     public static QmpCpu ParseCpu(JsonElement e) =>
         new(e.GetProperty("cpu-index").GetInt32(), e.GetProperty("thread-id").GetInt32(), String(e, "qom-path") ?? "");
 

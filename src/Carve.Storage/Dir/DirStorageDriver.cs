@@ -1,12 +1,13 @@
 using Carve.Core.Configuration;
 using Carve.Core.Errors;
 using Carve.Core.Storage;
+using Carve.Host.Processes;
 using Carve.Storage.QemuImg;
 
 namespace Carve.Storage.Dir;
 
 /// <summary>A pool that is a plain directory of image files, like Proxmox's "dir" storage.</summary>
-public sealed class DirStorageDriver(QemuImgTool qemuImg) : IStorageDriver
+public sealed partial class DirStorageDriver(QemuImgTool qemuImg, IProcessRunner runner) : IStorageDriver
 {
     public string Type => "dir";
 
@@ -112,6 +113,7 @@ public sealed class DirStorageDriver(QemuImgTool qemuImg) : IStorageDriver
         else
             File.Delete(path);
         File.Delete(path + ".part");
+        DeleteTree(SnapshotLayout.Of(pool, volume));
         return Task.CompletedTask;
     }
 

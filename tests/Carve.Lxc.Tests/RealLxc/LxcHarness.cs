@@ -39,7 +39,7 @@ internal sealed class LxcHarness : IAsyncDisposable
         Options = new CarveOptions { DataDir = Path.Combine(Root, "data"), RunDir = Path.Combine(Root, "run") };
         Directory.CreateDirectory(Options.DataDir, FileModes.OwnerOnlyDirectory);
         Directory.CreateDirectory(Options.RunDir, FileModes.OwnerOnlyDirectory);
-        Pools = new StoragePools(Options, [new DirStorageDriver(new QemuImgTool(Runner, "qemu-img"))]);
+        Pools = new StoragePools(Options, [new DirStorageDriver(new QemuImgTool(Runner, "qemu-img"), Runner)]);
         Pools.InitializeAll();
         Templates = new TemplateStore(templatesDir ?? Path.Combine(Options.DataDir, "templates"), Runner, NullLogger<TemplateStore>.Instance);
         Networking = NoNetworks(Options, Runner);

@@ -29,6 +29,14 @@ internal static class GoldenCases
             Nics = [new QemuNic("net0", "52:54:00:12:34:02")],
         },
 
+        // A RAM rollback of a stopped VM: paused (-S) until the snapshot is loaded; qcow2 vars so snapshots include them.
+        ["uefi-qcow2-vars-paused"] = Base(106, "snapshotted") with
+        {
+            Uefi = new QemuFirmware("/usr/share/OVMF/OVMF_CODE_4M.fd", "/var/lib/carve/pools/local/vm-106-efivars.qcow2", "qcow2"),
+            Disks = [new QemuDisk("disk0", "/var/lib/carve/pools/local/vm-106-disk0.qcow2")],
+            StartPaused = true,
+        },
+
         ["two-disks-two-nics"] = Base(103, "two-of-each") with
         {
             Cpus = 4,

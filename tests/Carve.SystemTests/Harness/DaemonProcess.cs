@@ -45,6 +45,26 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A daemon with a second pool <paramref name="name"/> next to the default "local" one; <paramref name="makePool"/>
+    /// gets the test's root directory and returns the pool's path (e.g. a filesystem it mounted there).
+    /// </summary>
+    public static async Task<DaemonProcess> StartWithPoolAsync(string name, string type, Func<string, Task<string>> makePool)
+    {
+        var root = Directory.CreateTempSubdirectory("carve-sys-").FullName;
+        var path = await makePool(root);
+        var daemon = new DaemonProcess(root, new Dictionary<string, object>
+        {
+            ["pools"] = new object[]
+            {
+                new { name = "local", type = "dir", path = Path.Combine(root, "data", "pools", "local") },
+                new { name, type, path },
+            },
+        });
+        await daemon.LaunchAsync();
+        return daemon;
+    }
+
     /// <summary>The network namespace carved runs in (ip netns exec), or null for the host's.</summary>
     public NetworkNamespace? Namespace { get; private init; }
 

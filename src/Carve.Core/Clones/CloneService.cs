@@ -1,0 +1,86 @@
+using Carve.Contracts.Tasks;
+using Carve.Core.Drivers;
+using Carve.Core.Errors;
+using Carve.Core.Guests;
+using Carve.Core.Snapshots;
+using Carve.Core.Tasks;
+using Carve.Core.Validation;
+
+namespace Carve.Core.Clones;
+
+/// <summary>
+/// Clones and templates. A clone task holds the source's lock while it reads and the new guest is inserted
+/// holding a create lock, so a crash halfway leaves a half clone that start-up recovery removes.
+/// </summary>
+public sealed class CloneService(
+    GuestStore guests, SnapshotStore snapshots, CloneLinks links, TaskRunner tasks, DriverRegistry drivers,
+    SnapshotDrivers snapshotDrivers, GuestLifecycle lifecycle)
+{
+    public TaskView Clone(CloneCommand command)
+    {
+        var name = Names.Guest(command.Name);
+        var source = guests.Resolve(command.Source);
+        var driver = snapshotDrivers.For(source.Kind);
+        if (command.Linked && !source.Template)
+            throw new BadRequestException(
+                $"A linked clone shares its source's disks, so the source must never change: make {source.Name} a template first (carve {source.Kind} template {source.Name}).");
+        if (command.Snapshot is { } snap)
+        {
+            var found = snapshots.Find(source.Id, SnapshotNames.Validate(snap))
+                ?? throw new NotFoundException($"{source.Describe()} has no snapshot named '{snap}'.");
+            if (found.State != SnapshotStates.Ready)
+                throw new ConflictException($"Snapshot {snap} of {source.Describe()} is not usable (state {found.State}).");
+        }
+        var taskId = TaskRunner.NewTaskId();
+        // The clone's own config from the first write: recovery deleting a half clone must never touch the source's volumes.
+        var clone = guests.Insert(name, command.Id, source.Kind, id => driver.CloneConfig(source, id, name), taskId);
+        try
+        {
+            return tasks.Submit(new TaskRequest
+            {
+                Type = $"{source.Kind}-clone",
+                User = command.User,
+                Guest = source,
+                TaskId = taskId,
+                Work = async (task, ct) =>
+                {
+                    await driver.CloneVolumesAsync(source, clone, command.Linked, command.Snapshot, task, ct);
+                    if (command.Linked)
+                        links.Add(clone.Id, source.Id);
+                    guests.ReleaseLock(clone.Id, taskId);
+                    task.Log($"Cloned {source.Describe()} as {clone.Describe()}{(command.Linked ? ", linked to the template" : "")}.");
+                },
+                OnFailure = task => lifecycle.DiscardAsync(clone, task),
+            });
+        }
+        catch
+        {
+            // The source was busy: the clone's row was never worked on.
+            guests.Delete(clone.Id);
+            throw;
+        }
+    }
+
+    public TaskView MakeTemplate(TemplateCommand command)
+    {
+        var guest = guests.ResolveKind(command.Guest, command.Kind);
+        if (guest.Template)
+            throw new ConflictException($"{guest.Describe()} is a template already.");
+        if (drivers.Instance(guest.Kind).Inspect(guest).IsRunning)
+            throw new ConflictException($"{guest.Describe()} is running; stop it before making it a template.");
+        return tasks.Submit(new TaskRequest
+        {
+            Type = $"{guest.Kind}-template",
+            User = command.User,
+            Guest = guest,
+            Work = (task, ct) =>
+            {
+                if (drivers.Instance(guest.Kind).Inspect(guest).IsRunning)
+                    throw new ConflictException($"{guest.Describe()} was started meanwhile; stop it before making it a template.");
+                links.MarkTemplate(guest.Id);
+                task.Log($"{guest.Describe()} is now a template: it cannot start, and linked clones of it are instant.");
+                return Task.CompletedTask;
+            },
+        });
+    }
+}

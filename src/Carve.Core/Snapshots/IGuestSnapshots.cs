@@ -1,0 +1,38 @@
+using Carve.Core.Guests;
+using Carve.Core.Tasks;
+
+namespace Carve.Core.Snapshots;
+
+/// <summary>
+/// Snapshots and clones of one kind of guest, implemented by its instance driver and found by the same key.
+/// The core calls these under the guest's lock and keeps the snapshot tree; drivers only touch volumes and processes.
+/// </summary>
+public interface IGuestSnapshots
+{
+    /// <summary>"vm" or "ct", as <see cref="Drivers.IInstanceDriver.Kind"/>.</summary>
+    string Kind { get; }
+
+    /// <summary>
+    /// Takes snapshot <paramref name="name"/> of every volume of the guest as one unit: when a step fails, the
+    /// steps done are undone before the exception leaves. <paramref name="memory"/> needs a running guest.
+    /// </summary>
+    Task CreateSnapshotAsync(GuestRecord guest, string name, bool memory, ITaskContext task, CancellationToken ct);
+
+    /// <summary>Returns the guest to the snapshot. A RAM snapshot leaves it running where it was; otherwise it is stopped.</summary>
+    Task RollbackSnapshotAsync(GuestRecord guest, SnapshotRecord snapshot, ITaskContext task, CancellationToken ct);
+
+    /// <summary>Removes the snapshot from every volume that has it; volumes without it are fine, so a retry finishes the job.</summary>
+    Task DeleteSnapshotAsync(GuestRecord guest, string name, ITaskContext task, CancellationToken ct);
+
+    /// <summary>
+    /// The stored config for a copy of <paramref name="source"/> that will have id <paramref name="cloneId"/>:
+    /// its own volume names, UUID and MACs.
+    /// </summary>
+    string CloneConfig(GuestRecord source, int cloneId, string cloneName);
+
+    /// <summary>
+    /// Makes the clone's volumes: full copies, or (linked) thin volumes backed by the source's, which must then
+    /// never change. <paramref name="snapshot"/> copies the state at that snapshot instead of the present one.
+    /// </summary>
+    Task CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct);
+}

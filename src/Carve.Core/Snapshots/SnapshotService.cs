@@ -1,0 +1,121 @@
+using Carve.Contracts.Tasks;
+using Carve.Core.Drivers;
+using Carve.Core.Errors;
+using Carve.Core.Guests;
+using Carve.Core.Tasks;
+
+namespace Carve.Core.Snapshots;
+
+/// <summary>
+/// Snapshot create, rollback and delete, each a task under the guest's lock. The tree is written before and
+/// after the driver acts, so a crash in between leaves a state that <see cref="SnapshotRecovery"/> settles.
+/// </summary>
+public sealed class SnapshotService(
+    GuestStore guests, SnapshotStore snapshots, TaskRunner tasks, DriverRegistry drivers, SnapshotDrivers snapshotDrivers)
+{
+    public IReadOnlyList<SnapshotRecord> List(string guestReference) => snapshots.List(guests.Resolve(guestReference).Id);
+
+    public TaskView Create(CreateSnapshotCommand command)
+    {
+        var name = SnapshotNames.Validate(command.Name);
+        var description = SnapshotNames.Description(command.Description);
+        var guest = Unchanging(command.Guest);
+        var driver = snapshotDrivers.For(guest.Kind);
+        if (snapshots.Find(guest.Id, name) is not null)
+            throw new ConflictException($"{guest.Describe()} already has a snapshot named '{name}'.");
+        if (command.Memory && !drivers.Instance(guest.Kind).Inspect(guest).IsRunning)
+            throw new ConflictException($"{guest.Describe()} is not running, so it has no RAM to save; snapshot it without --memory.");
+        var begun = false;
+        return tasks.Submit(new TaskRequest
+        {
+            Type = $"{guest.Kind}-snapshot",
+            User = command.User,
+            Guest = guest,
+            Work = async (task, ct) =>
+            {
+                snapshots.Begin(guest.Id, name, command.Memory, description);
+                begun = true;
+                await driver.CreateSnapshotAsync(Current(guest), name, command.Memory, task, ct);
+                snapshots.MakeCurrent(guest.Id, name);
+                task.Log($"Snapshot {name} of {guest.Describe()} is ready.");
+            },
+            // Never a half snapshot: the volumes that got the tag lose it, then the row goes.
+            OnFailure = async task =>
+            {
+                if (!begun)
+                    return;
+                await driver.DeleteSnapshotAsync(Current(guest), name, task, CancellationToken.None);
+                snapshots.Remove(guest.Id, name);
+            },
+        });
+    }
+
+    public TaskView Rollback(SnapshotCommand command)
+    {
+        var guest = Unchanging(command.Guest);
+        var snapshot = Ready(guest, command.Name);
+        var driver = snapshotDrivers.For(guest.Kind);
+        return tasks.Submit(new TaskRequest
+        {
+            Type = $"{guest.Kind}-rollback",
+            User = command.User,
+            Guest = guest,
+            Work = async (task, ct) =>
+            {
+                snapshots.SetState(guest.Id, snapshot.Name, SnapshotStates.RollingBack);
+                await driver.RollbackSnapshotAsync(Current(guest), snapshot, task, ct);
+                snapshots.MakeCurrent(guest.Id, snapshot.Name);
+            },
+            OnFailure = task =>
+            {
+                // The snapshot itself is intact; the guest may be half rolled back, and a retry finishes it.
+                snapshots.SetState(guest.Id, snapshot.Name, SnapshotStates.Ready);
+                task.Log($"Run the rollback to {snapshot.Name} again to finish it.");
+                return Task.CompletedTask;
+            },
+        });
+    }
+
+    public TaskView Delete(SnapshotCommand command)
+    {
+        var guest = guests.Resolve(command.Guest);
+        var name = SnapshotNames.Validate(command.Name);
+        if (snapshots.Find(guest.Id, name) is null)
+            throw new NotFoundException($"{guest.Describe()} has no snapshot named '{name}'.");
+        var driver = snapshotDrivers.For(guest.Kind);
+        return tasks.Submit(new TaskRequest
+        {
+            // Not "...-delete": start-up recovery reads a lock ending in -delete as a guest being deleted.
+            Type = $"{guest.Kind}-snapshot-remove",
+            User = command.User,
+            Guest = guest,
+            Work = async (task, ct) =>
+            {
+                // Marked first: a snapshot that lost its data on some volumes is never listed as good again.
+                snapshots.SetState(guest.Id, name, SnapshotStates.Deleting);
+                await driver.DeleteSnapshotAsync(Current(guest), name, task, ct);
+                snapshots.Remove(guest.Id, name);
+            },
+        });
+    }
+
+    private GuestRecord Current(GuestRecord guest) => guests.Find(guest.Id) ?? guest;
+
+    /// <summary>Templates back linked clones and must never change.</summary>
+    private GuestRecord Unchanging(string reference)
+    {
+        var guest = guests.Resolve(reference);
+        return guest.Template
+            ? throw new ConflictException($"{guest.Describe()} is a template; templates do not change. Clone it and snapshot the clone.")
+            : guest;
+    }
+
+    private SnapshotRecord Ready(GuestRecord guest, string? name)
+    {
+        var snapshot = snapshots.Find(guest.Id, SnapshotNames.Validate(name))
+            ?? throw new NotFoundException($"{guest.Describe()} has no snapshot named '{name}'.");
+        return snapshot.State == SnapshotStates.Ready
+            ? snapshot
+            : throw new ConflictException($"Snapshot {name} of {guest.Describe()} is not usable (state {snapshot.State}); delete it.");
+    }
+}

@@ -1,0 +1,48 @@
+using Carve.Core.Errors;
+using Carve.Core.Guests;
+using Carve.Core.Tasks;
+using Carve.Core.Vms;
+
+namespace Carve.Qemu.Driver;
+
+/// <summary>Clones: new volumes (full copies or qcow2 overlays backed by a template's), a new UUID and new MACs.</summary>
+public sealed partial class QemuDriver
+{
+    public string CloneConfig(GuestRecord source, int cloneId, string cloneName)
+    {
+        var config = VmConfig.FromJson(source.ConfigJson);
+        return (config with
+        {
+            Uuid = Guid.NewGuid().ToString(),
+            Disks = config.Disks.Select(d => d with { Volume = $"vm-{cloneId}-{d.Name}.qcow2", Format = "qcow2" }).ToList(),
+            EfiVars = config.EfiVars is null ? null : config.EfiVars with { Volume = $"vm-{cloneId}-efivars.qcow2", Format = "qcow2" },
+            Nics = config.Nics.Select(n => n with { Mac = MacAddresses.NewLocal() }).ToList(),
+        }).ToJson();
+    }
+
+    public async Task CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct)
+    {
+        var from = VmConfig.FromJson(source.ConfigJson);
+        var to = VmConfig.FromJson(clone.ConfigJson);
+        if (snapshot is null && !linked && locator.Find(Paths(source)) is not null)
+            throw new ConflictException($"{source.Describe()} is running: its disks change while they are copied. Stop it, or clone from a snapshot.");
+        for (var i = 0; i < from.Disks.Count; i++)
+        {
+            var pool = pools.Get(from.Disks[i].Pool);
+            task.Log($"{(linked ? "Linking" : "Copying")} {from.Disks[i].Name}{(snapshot is null ? "" : $" at snapshot {snapshot}")}.");
+            await pools.DriverFor(pool).CloneVolumeAsync(pool, from.Disks[i].Volume, to.Disks[i].Volume, linked, snapshot, ct);
+            task.Progress((i + 1) * 90 / from.Disks.Count);
+        }
+        if (from.EfiVars is { } vars && to.EfiVars is { } newVars)
+        {
+            // The variable store is tiny and written by the firmware: always a full copy of its own.
+            var pool = pools.Get(vars.Pool);
+            var path = pools.DriverFor(pool).VolumePath(pool, vars.Volume);
+            if (VarsFormat(path) == "raw")
+                await pools.DriverFor(pool).ImportVolumeAsync(pool, newVars.Volume,
+                    new Core.Storage.ImageInfo(path, "raw", new FileInfo(path).Length, null, null), new Progress<int>(), ct);
+            else
+                await pools.DriverFor(pool).CloneVolumeAsync(pool, vars.Volume, newVars.Volume, linked: false, snapshot, ct);
+        }
+    }
+}
