@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Carve.Contracts.Auth;
+using Carve.Contracts.Consoles;
 using Carve.Contracts.Containers;
 using Carve.Contracts.Guests;
 using Carve.Contracts.Host;
+using Carve.Contracts.Images;
 using Carve.Contracts.Tasks;
 using Carve.Contracts.Vms;
 
@@ -41,4 +43,8 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(SetVmRequest))]
 [JsonSerializable(typeof(VmView))]
 [JsonSerializable(typeof(IReadOnlyList<VmView>))]
+[JsonSerializable(typeof(ConsoleTicketRequest))]
+[JsonSerializable(typeof(ConsoleTicketView))]
+[JsonSerializable(typeof(ImageView))]
+[JsonSerializable(typeof(IReadOnlyList<ImageView>))]
 public sealed partial class CarveJsonContext : JsonSerializerContext;

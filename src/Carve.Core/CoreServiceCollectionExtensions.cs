@@ -1,9 +1,11 @@
 using Carve.Core.Auth;
 using Carve.Core.Configuration;
+using Carve.Core.Consoles;
 using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
 using Carve.Core.HostInfo;
+using Carve.Core.Images;
 using Carve.Core.State;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
@@ -41,6 +43,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<StartupRecovery>();
         services.AddCarveTransfer();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ConsoleTicketService>();
+        services.AddSingleton<ImageCatalog>();
         return services;
     }
 }

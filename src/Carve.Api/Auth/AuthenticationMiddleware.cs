@@ -38,6 +38,7 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, TokenService 
         var (principal, csrf) = sessions.Find(cookie) ?? throw new CarveException(401, "The session has expired; log in again.");
         if (ChangesState(context) && context.Request.Headers[SessionCookie.CsrfHeader] != csrf)
             throw new ForbiddenException($"Missing or wrong {SessionCookie.CsrfHeader} header for a cookie session.");
+        context.MarkSessionCookie();
         return principal;
     }
 

@@ -20,9 +20,13 @@ public sealed record CarveOptions
     /// <summary>How much of each guest's serial output is kept.</summary>
     public long ConsoleLogMaxBytes { get; init; } = 1 << 20;
 
+    /// <summary>The built web UI (index.html and its assets); wwwroot beside the carved executable when not set.</summary>
+    public string? WebRoot { get; init; }
+
     /// <summary>Where container templates are kept; DATA/templates when not set.</summary>
     public string? TemplatesDir { get; init; }
 
+    public string EffectiveWebRoot => WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
     public string ImagesDir => Path.Combine(DataDir, "images");
     public string EffectiveTemplatesDir => TemplatesDir ?? Path.Combine(DataDir, "templates");
     public string LogsDir => Path.Combine(DataDir, "logs");
