@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/common.sh
 carve_require_dotnet
+carve_require_node
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Carve.slnx -c Release -v quiet -nologo "$@"
 # Both programs share one folder: they share most of their libraries. ReadyToRun: precompiled code starts
