@@ -13,9 +13,12 @@ public sealed class DaemonProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private DaemonProcess(string root)
+    private readonly string _listen;
+
+    private DaemonProcess(string root, string listen)
     {
         Root = root;
+        _listen = listen;
         Directory.CreateDirectory(ImagesDir);
         File.WriteAllText(ConfigFile, JsonSerializer.Serialize(new
         {
@@ -42,9 +45,10 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DaemonProcess> StartAsync()
+    /// <summary>Starts a daemon with only its unix socket, or also HTTPS on <paramref name="listen"/> (HOST:PORT).</summary>
+    public static async Task<DaemonProcess> StartAsync(string listen = "none")
     {
-        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName);
+        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName, listen);
         await daemon.LaunchAsync();
         return daemon;
     }
@@ -58,7 +62,7 @@ public sealed class DaemonProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { "--data-dir", DataDir, "--run-dir", RunDir, "--listen", "none", "--config", ConfigFile })
+        foreach (var a in new[] { "--data-dir", DataDir, "--run-dir", RunDir, "--listen", _listen, "--config", ConfigFile })
             psi.ArgumentList.Add(a);
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
