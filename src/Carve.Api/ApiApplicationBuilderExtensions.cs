@@ -15,6 +15,8 @@ public static class ApiApplicationBuilderExtensions
         app.UseMiddleware<ProblemMiddleware>();
         app.UseCarveWebUi();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseHttp2WebSocketsAsGet();
+        app.UseRouting();
         app.UseMiddleware<AuthenticationMiddleware>();
         app.MapOpenApi("/api/v1/openapi.json");
         var api = app.MapGroup("/api/v1");
