@@ -73,7 +73,13 @@ public sealed class WebFixture : IAsyncLifetime
             await Browser.CloseAsync();
         _playwright?.Dispose();
         if (Daemon is not null)
+        {
+            // Containers, unlike VMs, are not stopped by the harness: a failed test must not leave one running.
+            var guests = Json.Parse(await Daemon.CarveAsync("list", "-o", "json"));
+            foreach (var ct in guests.EnumerateArray().Where(g => g.GetProperty("type").GetString() == "ct"))
+                await Daemon.CarveAsync("ct", "delete", ct.GetProperty("name").GetString()!, "--force");
             await Daemon.DisposeAsync();
+        }
     }
 
     private static int FreePort()
