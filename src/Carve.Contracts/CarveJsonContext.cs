@@ -46,5 +46,6 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(ConsoleTicketRequest))]
 [JsonSerializable(typeof(ConsoleTicketView))]
 [JsonSerializable(typeof(ImageView))]
+[JsonSerializable(typeof(TokenLoginRequest))]
 [JsonSerializable(typeof(IReadOnlyList<ImageView>))]
 public sealed partial class CarveJsonContext : JsonSerializerContext;

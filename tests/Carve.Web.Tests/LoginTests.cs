@@ -1,3 +1,4 @@
+using Carve.SystemTests.Harness;
 using Carve.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -27,6 +28,37 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
         // The API still refuses this browser.
         var whoami = await page.APIRequest.GetAsync("/api/v1/auth/whoami");
         Assert.Equal(401, whoami.Status);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_viewer_token_gives_a_read_only_ui_with_every_action_disabled()
+    {
+        var secret = (await web.Daemon.CarveAsync("token", "create", "watcher", "--role", "viewer")).EnsureSuccess().Stdout.Trim();
+        (await web.Daemon.CreateDirectBootVmAsync("watched")).EnsureSuccess();
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByText("Log in with an API token instead").ClickAsync();
+        await page.GetByLabel("API token").FillAsync(secret);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in with token" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("token:watcher (viewer)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create" })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Guests", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "watched", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "VM watched" })).ToBeVisibleAsync();
+        foreach (var action in new[] { "Start", "Shut down", "Reboot", "Stop", "Delete", "Save" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToBeDisabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_dashboard_fits_a_phone_screen()
+    {
+        var page = await web.LoggedInPageAsync(width: 390, height: 844);
+        await Assertions.Expect(page.GetByTestId("guest-counts")).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than a phone's screen");
         await page.Context.CloseAsync();
     }
 }

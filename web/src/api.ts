@@ -51,6 +51,13 @@ export async function login(username: string, password: string): Promise<Session
   return s;
 }
 
+/** A session with the role of an API token, e.g. a read-only viewer. */
+export async function loginWithToken(token: string): Promise<Session> {
+  const s = await api<Session>('POST', '/auth/token-login', { token });
+  setSession(s);
+  return s;
+}
+
 export async function logout(): Promise<void> {
   try { await api('POST', '/auth/logout'); } finally { setSession(null); }
 }

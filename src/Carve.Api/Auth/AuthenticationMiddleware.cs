@@ -11,7 +11,7 @@ namespace Carve.Api.Auth;
 /// </summary>
 public sealed class AuthenticationMiddleware(RequestDelegate next, TokenService tokens, SessionService sessions)
 {
-    private static readonly string[] Public = ["/api/v1/auth/login", "/api/v1/openapi.json"];
+    private static readonly string[] Public = ["/api/v1/auth/login", "/api/v1/auth/token-login", "/api/v1/openapi.json"];
 
     public Task InvokeAsync(HttpContext context)
     {
