@@ -7,7 +7,7 @@ import { consoleFrame } from './frame';
 
 /**
  * A VM's serial port or a container's console in xterm.js. It first shows what the guest printed so far (the console
- * log), then streams live bytes both ways. Copy: select text (or "Copy all"); paste: Ctrl+Shift+V or the paste button.
+ * log), then streams live bytes both ways. Copy: select text and Ctrl+Shift+C (or "Copy all"); paste: Ctrl+Shift+V or the Paste button.
  */
 export async function terminalPage(main: HTMLElement, params: Record<string, string>): Promise<() => void> {
   const { kind, ref, channel } = params;
@@ -54,7 +54,8 @@ export async function terminalPage(main: HTMLElement, params: Record<string, str
   term.attachCustomKeyEventHandler((e) => {
     // Ctrl+Shift+C copies like in a desktop terminal; Ctrl+C stays an interrupt for the guest.
     if (e.type === 'keydown' && e.ctrlKey && e.shiftKey && e.code === 'KeyC') { void navigator.clipboard.writeText(term.getSelection()); return false; }
-    return true;
+    // Ctrl+Shift+V: left to the browser, whose paste event xterm.js sends to the guest.
+    return !(e.ctrlKey && e.shiftKey && e.code === 'KeyV');
   });
   term.onData(send);
   term.open(frame.area);
