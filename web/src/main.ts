@@ -7,11 +7,13 @@ import { dashboardPage } from './pages/dashboard';
 import { guestsPage } from './pages/guests';
 import { guestPage } from './pages/guest';
 import { createPage } from './pages/create';
-import { terminalPage } from './consoles/terminal';
-import { vncPage } from './consoles/vnc';
 
 /** A page draws into main and may return a function that stops its timers and sockets. */
 export type Page = (main: HTMLElement, params: Record<string, string>) => Promise<(() => void) | void>;
+
+// The consoles carry xterm.js and noVNC, most of the code: they load only when a console tab opens.
+const terminalPage: Page = async (main, params) => (await import('./consoles/terminal')).terminalPage(main, params);
+const vncPage: Page = async (main, params) => (await import('./consoles/vnc')).vncPage(main, params);
 
 // Hash routes keep every page, and each console, at its own URL without any server-side routing.
 const routes: [RegExp, Page, string][] = [
