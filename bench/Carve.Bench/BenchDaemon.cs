@@ -22,7 +22,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
     public int Pid => _process.Id;
     public CarveClient Client { get; }
 
-    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot)
+    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot, string listen = "none")
     {
         var root = Directory.CreateTempSubdirectory("carve-bench-").FullName;
         var config = Path.Combine(root, "carved.json");
@@ -31,7 +31,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { "--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", "none", "--config", config })
+        foreach (var a in new[] { "--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", listen, "--config", config })
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
