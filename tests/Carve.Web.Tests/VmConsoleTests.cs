@@ -27,6 +27,12 @@ public sealed class VmConsoleTests(WebFixture web) : IClassFixture<WebFixture>
         await Assertions.Expect(page.GetByTestId("task-status")).ToHaveTextAsync("succeeded");
         await WebFixture.ScreenshotAsync(page, "guest");
 
+        // Settings: memory of a running VM is stored and shown at once (it applies at the next start).
+        await page.GetByLabel("Memory (MiB)").FillAsync("320");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved" })).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.Locator("dd").Filter(new() { HasText = "320 MiB" })).ToHaveCountAsync(1);
+
         var serial = await WebPages.OpenConsoleTabAsync(web, page, "Serial console (opens a new tab)");
         Assert.EndsWith("#/console/vm/web-vm/serial", serial.Url);
         await WebPages.ExpectTerminalAsync(serial, "CARVE-BOOT-OK");
@@ -46,6 +52,13 @@ public sealed class VmConsoleTests(WebFixture web) : IClassFixture<WebFixture>
             lit = await screen.EvaluateAsync<int>(CountLitPixels);
         Assert.True(lit > 0, "the noVNC canvas stayed blank");
         await WebFixture.ScreenshotAsync(screen, "vnc-console");
+
+        // The guest list finds it by name and filters it out by state.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Guests", Exact = true }).ClickAsync();
+        await page.GetByLabel("Search guests").FillAsync("web-v");
+        await Assertions.Expect(page.Locator("tr[data-guest='web-vm']")).ToContainTextAsync("running");
+        await page.GetByLabel("State").SelectOptionAsync("stopped");
+        await Assertions.Expect(page.Locator("tr[data-guest='web-vm']")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("guest-counts")).ToContainTextAsync("1 running");
