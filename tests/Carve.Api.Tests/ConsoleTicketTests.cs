@@ -118,6 +118,30 @@ public sealed class ConsoleTicketTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Contains("not running", await Rest.ExpectProblem(response, HttpStatusCode.Conflict));
     }
 
+    [Fact]
+    public async Task Over_http2_a_websocket_is_an_extended_connect_and_reaches_the_console_route()
+    {
+        // What browsers do on HTTPS (RFC 8441): without the CONNECT-as-GET mapping this is a 405 from routing.
+        var certificate = Server.Https().BaseAddress!;
+        using var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == Server.CertificateHash;
+        using var invoker = new HttpMessageInvoker(handler);
+        async Task<HttpStatusCode> Connect(string query)
+        {
+            using var ws = new System.Net.WebSockets.ClientWebSocket();
+            ws.Options.HttpVersion = HttpVersion.Version20;
+            ws.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            ws.Options.CollectHttpResponseDetails = true;
+            ws.Options.SetRequestHeader("Cookie", _session.Cookie);
+            ws.Options.SetRequestHeader("Origin", Origin);
+            var uri = new Uri($"wss://{certificate.Authority}/api/v1/vms/gated/console{query}");
+            await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => ws.ConnectAsync(uri, invoker, CancellationToken.None));
+            return ws.HttpStatusCode;
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, await Connect(""));
+        Assert.Equal(HttpStatusCode.Conflict, await Connect($"?ticket={await Ticket("gated", "serial")}"));
+    }
+
     private async Task<int> VmId() =>
         (int)(await Rest.GetArray(Server.Socket, "/api/v1/vms")).Single(v => (string?)v!["name"] == "gated")!["id"]!;
 }
