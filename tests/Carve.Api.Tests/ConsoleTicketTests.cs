@@ -122,7 +122,7 @@ public sealed class ConsoleTicketTests(ServerFixture fixture) : IClassFixture<Se
     public async Task Over_http2_a_websocket_is_an_extended_connect_and_reaches_the_console_route()
     {
         // What browsers do on HTTPS (RFC 8441): without the CONNECT-as-GET mapping this is a 405 from routing.
-        var certificate = Server.Https().BaseAddress!;
+        var address = Server.HttpsBase;
         using var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == Server.CertificateHash;
         using var invoker = new HttpMessageInvoker(handler);
@@ -134,7 +134,7 @@ public sealed class ConsoleTicketTests(ServerFixture fixture) : IClassFixture<Se
             ws.Options.CollectHttpResponseDetails = true;
             ws.Options.SetRequestHeader("Cookie", _session.Cookie);
             ws.Options.SetRequestHeader("Origin", Origin);
-            var uri = new Uri($"wss://{certificate.Authority}/api/v1/vms/gated/console{query}");
+            var uri = new Uri($"wss://{address.Authority}/api/v1/vms/gated/console{query}");
             await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => ws.ConnectAsync(uri, invoker, CancellationToken.None));
             return ws.HttpStatusCode;
         }

@@ -35,7 +35,10 @@ export async function terminalPage(main: HTMLElement, params: Record<string, str
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => { frame.setState('connected'); term.focus(); send('\r'); };
     socket.onmessage = (m) => term.write(typeof m.data === 'string' ? m.data : new Uint8Array(m.data as ArrayBuffer));
-    socket.onclose = (e) => { if (!closedByUs) frame.setState('disconnected', e.reason || `code ${e.code}`); };
+    // 1006: refused or cut off without a word; the server's refusals (guest stopped, console open elsewhere) look like this.
+    socket.onclose = (e) => {
+      if (!closedByUs) frame.setState('disconnected', e.reason || (e.code === 1006 ? 'refused or lost (is the guest running, or its console open in another tab?)' : `code ${e.code}`));
+    };
   };
 
   const title = kind === 'vm' ? `${ref}: serial console` : `${ref}: console`;
