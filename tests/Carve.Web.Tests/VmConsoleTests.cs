@@ -66,6 +66,43 @@ public sealed class VmConsoleTests(WebFixture web) : IClassFixture<WebFixture>
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_console_that_drops_says_so_and_reconnects_when_asked()
+    {
+        (await web.Daemon.CreateDirectBootVmAsync("dropper", "--start")).EnsureSuccess();
+        var page = await web.LoggedInPageAsync();
+        await page.GotoAsync("/#/guests/vm/dropper");
+        var serial = await WebPages.OpenConsoleTabAsync(web, page, "Serial console (opens a new tab)");
+        await WebPages.ExpectTerminalAsync(serial, "CARVE-READY");
+
+        (await web.Daemon.CarveAsync("vm", "stop", "dropper")).EnsureSuccess();
+        await Assertions.Expect(serial.GetByRole(AriaRole.Alert)).ToContainTextAsync("Console disconnected");
+        await Assertions.Expect(serial.GetByTestId("console-state")).ToHaveTextAsync("disconnected");
+
+        (await web.Daemon.CarveAsync("vm", "start", "dropper")).EnsureSuccess();
+        await WaitForSecondBootAsync("dropper");
+        await serial.GetByRole(AriaRole.Button, new() { Name = "Reconnect" }).ClickAsync();
+        await Assertions.Expect(serial.GetByTestId("console-state")).ToHaveTextAsync("connected", new() { Timeout = 60_000 });
+        await Assertions.Expect(serial.GetByRole(AriaRole.Alert)).ToBeHiddenAsync();
+        var n = Random.Shared.Next(1000, 100000);
+        await WebPages.TypeLineAsync(serial, $"echo again-$(({n}+2))");
+        await WebPages.ExpectTerminalAsync(serial, $"again-{n + 2}");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Until the guest's shell is up again: the console log then holds two CARVE-READY markers.</summary>
+    private async Task WaitForSecondBootAsync(string vm)
+    {
+        var log = "";
+        for (var deadline = DateTime.UtcNow + WebPages.BootTimeout; DateTime.UtcNow < deadline; await Task.Delay(500))
+        {
+            log = (await web.Daemon.CarveAsync("vm", "console", vm, "--log")).Stdout;
+            if (log.Split("CARVE-READY").Length > 2)
+                return;
+        }
+        Assert.Fail($"{vm} did not boot a second time:\n{log}");
+    }
+
     // Counts the pixels of noVNC's canvas that are not black: the guest's text screen (BIOS, kernel) lights some.
     private const string CountLitPixels = """
         () => {
