@@ -12,6 +12,12 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
         var page = await web.LoggedInPageAsync();
         await Assertions.Expect(page.GetByTestId("accel")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("KVM|TCG"));
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
+        // Keyboard: the first Tab reaches "Skip to content", which moves focus to the page's content.
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
@@ -49,6 +55,8 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "VM watched" })).ToBeVisibleAsync();
         foreach (var action in new[] { "Start", "Shut down", "Reboot", "Stop", "Delete", "Save" })
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Serial console (opens a new tab)" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Serial console (viewers cannot open consoles)")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

@@ -33,7 +33,10 @@ function nav(): HTMLElement {
   const s = currentSession();
   const link = (href: string, text: string) =>
     h('a', { href, 'aria-current': location.hash === href || (href === '#/' && location.hash === '') ? 'page' : null }, text);
-  return h('header', { class: 'top' },
+  // The router owns the hash, so the skip link moves focus itself instead of linking to #main.
+  const skip = h('a', { class: 'skip', href: '#/', onclick: (e: Event) => { e.preventDefault(); document.getElementById('main')?.focus(); } },
+    'Skip to content');
+  return h('header', { class: 'top' }, skip,
     h('a', { class: 'brand', href: '#/' }, 'Carve'),
     h('nav', { 'aria-label': 'Main' }, link('#/', 'Dashboard'), link('#/guests', 'Guests'),
       canOperate() ? link('#/create', 'Create') : null),

@@ -56,9 +56,10 @@ export async function guestPage(main: HTMLElement, params: Record<string, string
       h('ul', { class: 'links' }, (kind === 'vm'
         ? [['vnc', 'Screen (noVNC)'], ['serial', 'Serial console']]
         : [['console', 'Console']]).map(([channel, text]) => h('li', null,
-        h('a', { href: `#/console/${kind}/${encodeURIComponent(g.name)}/${channel}`, target: '_blank', rel: 'noopener',
-          'aria-disabled': running && canOperate() ? null : 'true', class: running && canOperate() ? null : 'disabled' },
-        `${text} (opens a new tab)`)))));
+        // A console that cannot be opened is plain text, not a link that keyboard users could still follow.
+        running && canOperate()
+          ? h('a', { href: `#/console/${kind}/${encodeURIComponent(g.name)}/${channel}`, target: '_blank', rel: 'noopener' }, `${text} (opens a new tab)`)
+          : h('span', { class: 'muted' }, `${text} (${canOperate() ? 'guest not running' : 'viewers cannot open consoles'})`)))));
     if (first) {
       first = false;
       replace(edit, h('h2', { id: 'edit-title' }, 'Settings'), editForm(kind, base, g, load));
