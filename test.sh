@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/common.sh
 carve_require_root "$@"
-carve_install_packages "${CARVE_HOST_PACKAGES[@]}" socat
+# chromium: the web UI tests drive Debian's browser with Playwright (which never downloads one).
+carve_install_packages "${CARVE_HOST_PACKAGES[@]}" socat chromium
 # The test guests (Debian kernel, busybox initramfs, BIOS and UEFI disks) are cached between runs.
 export CARVE_TEST_CACHE="${CARVE_TEST_CACHE:-/var/cache/carve-test}"
 tests/fixtures/build-test-guest.sh
@@ -13,7 +14,7 @@ export CARVE_OUT="$PWD/out"
 
 results="$(mktemp -d)"
 status=0
-for project in tests/Carve.Qemu.Tests tests/Carve.Lxc.Tests tests/Carve.Network.Tests tests/Carve.Core.Tests tests/Carve.Cli.Tests tests/Carve.Api.Tests tests/Carve.SystemTests; do
+for project in tests/Carve.Qemu.Tests tests/Carve.Lxc.Tests tests/Carve.Network.Tests tests/Carve.Core.Tests tests/Carve.Cli.Tests tests/Carve.Api.Tests tests/Carve.SystemTests tests/Carve.Web.Tests; do
     echo "== $project"
     dotnet test "$project" -c Release --no-build -nologo -v quiet \
         --logger "trx;LogFileName=$(basename "$project").trx" --results-directory "$results" "$@" || status=1

@@ -26,6 +26,14 @@ carve_install_packages() {
 # (Debian templates), acl (lets the container's mapped root reach its rootfs), xz/zstd (rootfs tarballs).
 CARVE_HOST_PACKAGES=(qemu-system-x86 qemu-utils ovmf lxc busybox-static debootstrap debian-archive-keyring acl xz-utils zstd pci.ids usb.ids dnsmasq-base nftables iproute2 btrfs-progs)
 
+# The web UI is built with npm (Node 20 or later).
+carve_require_node() {
+    if ! command -v npm >/dev/null; then
+        echo "Node.js 20+ and npm are needed to build the web UI: install nodejs and npm." >&2
+        exit 1
+    fi
+}
+
 carve_require_dotnet() {
     if ! command -v dotnet >/dev/null; then
         echo "The .NET 10 SDK is needed to build Carve: install dotnet-sdk-10.0 (see https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2

@@ -35,7 +35,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
 
     /// <param name="extraConfig">More config file members, e.g. <c>"reserved": {...}</c>.</param>
     /// <param name="netns">A network namespace to run carved in (ip netns exec), for network benchmarks.</param>
-    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot, string? extraConfig = null, string? netns = null)
+    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot, string? extraConfig = null, string? netns = null, string listen = "none")
     {
         var root = Directory.CreateTempSubdirectory("carve-bench-").FullName;
         var config = Path.Combine(root, "carved.json");
@@ -46,7 +46,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         var prefix = netns is null ? [] : new[] { "netns", "exec", netns, Path.Combine(outDir, "carved") };
-        foreach (var a in prefix.Concat(["--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", "none", "--config", config]))
+        foreach (var a in prefix.Concat(["--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", listen, "--config", config]))
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };

@@ -1,6 +1,6 @@
 using Carve.Bench;
 
-// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list|ct|import|hardware|net|snapshot [--iterations N]
+// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list|ct|import|hardware|net|snapshot|vnc [--iterations N]
 // Needs root, a built out/ (./build.sh) and the cached test guest (tests/fixtures/build-test-guest.sh).
 var outDir = Environment.GetEnvironmentVariable("CARVE_OUT") ?? Path.GetFullPath("out");
 var cache = Environment.GetEnvironmentVariable("CARVE_TEST_CACHE") ?? "/var/cache/carve-test";
@@ -19,6 +19,8 @@ if (what is "hardware" or "all")
     await HardwareBench.RunAsync(outDir, cache, iterations);
 if (what is "net" or "all")
     await NetworkBench.RunAsync(outDir, cache, iterations);
+if (what is "vnc" or "all")
+    await VncProxyBench.RunAsync(outDir, cache, iterations * 20);
 if (what is "import" or "all")
     await ImportBench.RunAsync(outDir, cache, Math.Min(iterations, 5));
 if (what is "snapshot" or "all")

@@ -1,6 +1,8 @@
 using Carve.Api.Auth;
+using Carve.Api.Consoles;
 using Carve.Api.Endpoints;
 using Carve.Api.Errors;
+using Carve.Api.Web;
 using Microsoft.AspNetCore.Builder;
 
 namespace Carve.Api;
@@ -11,7 +13,10 @@ public static class ApiApplicationBuilderExtensions
     public static WebApplication UseCarveApi(this WebApplication app)
     {
         app.UseMiddleware<ProblemMiddleware>();
+        app.UseCarveWebUi();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseHttp2WebSocketsAsGet();
+        app.UseRouting();
         app.UseMiddleware<AuthenticationMiddleware>();
         app.MapOpenApi("/api/v1/openapi.json");
         var api = app.MapGroup("/api/v1");
@@ -28,6 +33,9 @@ public static class ApiApplicationBuilderExtensions
         api.MapTaskEndpoints();
         api.MapTokenEndpoints();
         api.MapAuthEndpoints();
+        api.MapConsoleTicketEndpoints();
+        api.MapVncEndpoints();
+        api.MapImageEndpoints();
         return app;
     }
 }

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Carve.Contracts.Auth;
+using Carve.Contracts.Consoles;
 using Carve.Contracts.Containers;
 using Carve.Contracts.Guests;
 using Carve.Contracts.Host;
 using Carve.Contracts.Networks;
 using Carve.Contracts.Snapshots;
+using Carve.Contracts.Images;
 using Carve.Contracts.Tasks;
 using Carve.Contracts.Vms;
 
@@ -53,4 +55,9 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(SnapshotView))]
 [JsonSerializable(typeof(IReadOnlyList<SnapshotView>))]
 [JsonSerializable(typeof(CloneRequest))]
+[JsonSerializable(typeof(ConsoleTicketRequest))]
+[JsonSerializable(typeof(ConsoleTicketView))]
+[JsonSerializable(typeof(ImageView))]
+[JsonSerializable(typeof(TokenLoginRequest))]
+[JsonSerializable(typeof(IReadOnlyList<ImageView>))]
 public sealed partial class CarveJsonContext : JsonSerializerContext;

@@ -1,11 +1,13 @@
 using Carve.Core.Auth;
 using Carve.Core.Configuration;
+using Carve.Core.Consoles;
 using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
 using Carve.Core.Hardware;
 using Carve.Core.HostInfo;
 using Carve.Core.Networks;
+using Carve.Core.Images;
 using Carve.Core.State;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
@@ -46,6 +48,9 @@ public static class CoreServiceCollectionExtensions
         services.AddCarveHardware(options);
         services.AddCarveNetworks();
         Snapshots.SnapshotServiceCollectionExtensions.AddCarveSnapshots(services);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ConsoleTicketService>();
+        services.AddSingleton<ImageCatalog>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace Carve.Api.Auth;
 /// </summary>
 public sealed class AuthenticationMiddleware(RequestDelegate next, TokenService tokens, SessionService sessions)
 {
-    private static readonly string[] Public = ["/api/v1/auth/login", "/api/v1/openapi.json"];
+    private static readonly string[] Public = ["/api/v1/auth/login", "/api/v1/auth/token-login", "/api/v1/openapi.json"];
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -38,6 +38,7 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, TokenService 
         var (principal, csrf) = sessions.Find(cookie) ?? throw new CarveException(401, "The session has expired; log in again.");
         if (ChangesState(context) && context.Request.Headers[SessionCookie.CsrfHeader] != csrf)
             throw new ForbiddenException($"Missing or wrong {SessionCookie.CsrfHeader} header for a cookie session.");
+        context.MarkSessionCookie();
         return principal;
     }
 

@@ -4,6 +4,7 @@ using Carve.Core.Auth;
 using Carve.Core.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Carve.Api.Endpoints;
@@ -17,14 +18,16 @@ public static class AuthEndpoints
             {
                 var (cookie, session) = sessions.Login(body.Username, body.Password)
                     ?? throw new CarveException(401, "Wrong user name or password.");
-                http.Response.Cookies.Append(SessionCookie.Name, cookie, new CookieOptions
-                {
-                    HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/",
-                    MaxAge = SessionService.Lifetime,
-                });
-                return TypedResults.Ok(session);
+                return StartSession(http, cookie, session);
             })
             .WithSummary("Log in with a password; sets an HttpOnly session cookie and returns the CSRF token").Problems();
+        auth.MapPost("/token-login", (TokenLoginRequest body, HttpContext http, SessionService sessions, TokenService tokens) =>
+            {
+                var principal = tokens.Authenticate(body.Token) ?? throw new CarveException(401, "The API token is not valid (unknown or deleted).");
+                var (cookie, session) = sessions.Open(principal);
+                return StartSession(http, cookie, session);
+            })
+            .WithSummary("Log in with an API token; the session has the token's role (a viewer token gives a read-only UI)").Problems();
         auth.MapPost("/logout", (HttpContext http, SessionService sessions) =>
             {
                 if (http.Request.Cookies[SessionCookie.Name] is { } cookie)
@@ -40,5 +43,15 @@ public static class AuthEndpoints
                 return TypedResults.Ok(new SessionView(caller.User, caller.Role, csrf));
             })
             .WithSummary("Who the caller is");
+    }
+
+    private static Ok<SessionView> StartSession(HttpContext http, string cookie, SessionView session)
+    {
+        http.Response.Cookies.Append(SessionCookie.Name, cookie, new CookieOptions
+        {
+            HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/",
+            MaxAge = SessionService.Lifetime,
+        });
+        return TypedResults.Ok(session);
     }
 }

@@ -1,5 +1,7 @@
+using Carve.Api.Consoles;
+using Carve.Contracts.Consoles;
+using Carve.Core.Consoles;
 using Carve.Core.Drivers;
-using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,12 +26,11 @@ public static class ConsoleEndpoints
                 return TypedResults.Bytes(await drivers.Instance(kind).ReadConsoleLogAsync(guest, ct), "text/plain; charset=utf-8");
             })
             .WithSummary($"What has been written to the {what} so far (bounded, kept across restarts)").Problems();
-        group.MapGet("/{ref}/console", async (string @ref, HttpContext http, GuestStore guests, DriverRegistry drivers, CancellationToken ct) =>
+        var channel = kind == "vm" ? ConsoleChannels.Serial : ConsoleChannels.Console;
+        group.MapGet("/{ref}/console", async (string @ref, HttpContext http, GuestStore guests, DriverRegistry drivers, ConsoleTicketService tickets, CancellationToken ct) =>
             {
-                if (!http.WebSockets.IsWebSocketRequest)
-                    throw new BadRequestException("The console is a WebSocket: connect with an Upgrade request.");
-                OriginCheck.Require(http);
                 var guest = guests.ResolveKind(@ref, kind);
+                ConsoleGate.Admit(http, tickets, guest, channel);
                 await using var console = await drivers.Instance(kind).AttachConsoleAsync(guest, ct);
                 using var socket = await http.WebSockets.AcceptWebSocketAsync();
                 await ConsoleBridge.PumpAsync(socket, console, ct);

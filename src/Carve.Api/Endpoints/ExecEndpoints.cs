@@ -1,6 +1,9 @@
 using System.Text.Json;
+using Carve.Api.Consoles;
 using Carve.Contracts;
+using Carve.Contracts.Consoles;
 using Carve.Contracts.Containers;
+using Carve.Core.Consoles;
 using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Errors;
@@ -14,12 +17,10 @@ namespace Carve.Api.Endpoints;
 public static class ExecEndpoints
 {
     public static void MapExecEndpoints(this IEndpointRouteBuilder api) =>
-        api.MapGet("/cts/{ref}/exec", async (string @ref, HttpContext http, CtService service, DriverRegistry drivers, CancellationToken ct) =>
+        api.MapGet("/cts/{ref}/exec", async (string @ref, HttpContext http, CtService service, DriverRegistry drivers, ConsoleTicketService tickets, CancellationToken ct) =>
             {
-                if (!http.WebSockets.IsWebSocketRequest)
-                    throw new BadRequestException("exec is a WebSocket: connect with an Upgrade request.");
-                OriginCheck.Require(http);
                 var guest = service.Ct(@ref);
+                ConsoleGate.Admit(http, tickets, guest, ConsoleChannels.Exec);
                 var driver = drivers.Instance(guest.Kind);
                 if (!driver.Inspect(guest).IsRunning)
                     throw new ConflictException($"{guest.Describe()} is not running.");

@@ -47,6 +47,14 @@ public sealed class SessionService(Database db, CarveOptions options)
         }
         if (!Secrets.VerifyPassword(password, hash))
             return null;
+        return Open(new Principal(user, role));
+    }
+
+    /// <summary>A new session for someone already authenticated (e.g. by an API token): (cookie value, session).</summary>
+    public (string Cookie, SessionView Session) Open(Principal principal)
+    {
+        var (user, role) = (principal.User, principal.Role);
+        using var c = db.Open();
         var cookie = Secrets.NewToken("");
         var csrf = Secrets.NewToken("");
         Database.Execute(c, "DELETE FROM sessions WHERE expires_at < $now", ("$now", DateTimeOffset.UtcNow.ToString("O")));

@@ -25,10 +25,13 @@ public sealed record CarveOptions
     /// <summary>How far running guests' memory may exceed host memory minus the reservation: 1.0 never, 1.5 by half.</summary>
     public double Overcommit { get; init; } = 1.0;
     public HardwareOptions Hardware { get; init; } = new();
+    /// <summary>The built web UI (index.html and its assets); wwwroot beside the carved executable when not set.</summary>
+    public string? WebRoot { get; init; }
 
     /// <summary>Where container templates are kept; DATA/templates when not set.</summary>
     public string? TemplatesDir { get; init; }
 
+    public string EffectiveWebRoot => WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
     public string ImagesDir => Path.Combine(DataDir, "images");
     public string EffectiveTemplatesDir => TemplatesDir ?? Path.Combine(DataDir, "templates");
     public string LogsDir => Path.Combine(DataDir, "logs");

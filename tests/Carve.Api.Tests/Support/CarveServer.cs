@@ -31,6 +31,8 @@ public sealed class CarveServer : IAsyncDisposable
     }
 
     public ServerDirs Dirs { get; }
+    /// <summary>The SHA-1 hash of the daemon's self-signed certificate, for clients that pin it.</summary>
+    public string CertificateHash => _certificateHash;
     public WebApplication App { get; }
     public Uri HttpsBase { get; }
 

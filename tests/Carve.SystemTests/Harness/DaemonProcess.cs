@@ -65,14 +65,19 @@ public sealed class DaemonProcess : IAsyncDisposable
         return daemon;
     }
 
+    /// <summary>What carved listens on besides its unix socket: "none" or HOST:PORT for HTTPS.</summary>
+    public string Listen { get; private init; } = "none";
+
     /// <summary>The network namespace carved runs in (ip netns exec), or null for the host's.</summary>
     public NetworkNamespace? Namespace { get; private init; }
 
     /// <param name="netns">A network namespace to run carved in, or null for the host's.</param>
     /// <param name="extraConfig">Config file keys to add or override, e.g. a reservation.</param>
-    public static async Task<DaemonProcess> StartAsync(NetworkNamespace? netns = null, IReadOnlyDictionary<string, object>? extraConfig = null)
+    /// <param name="listen">HTTPS on HOST:PORT besides the unix socket, or "none".</param>
+    public static async Task<DaemonProcess> StartAsync(
+        NetworkNamespace? netns = null, IReadOnlyDictionary<string, object>? extraConfig = null, string listen = "none")
     {
-        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName, extraConfig) { Namespace = netns };
+        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName, extraConfig) { Namespace = netns, Listen = listen };
         await daemon.LaunchAsync();
         return daemon;
     }
@@ -88,7 +93,7 @@ public sealed class DaemonProcess : IAsyncDisposable
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         var prefix = Namespace is null ? [] : new[] { "netns", "exec", Namespace.Name, CarveBinaries.Daemon };
-        foreach (var a in prefix.Concat(["--data-dir", DataDir, "--run-dir", RunDir, "--listen", "none", "--config", ConfigFile]))
+        foreach (var a in prefix.Concat(["--data-dir", DataDir, "--run-dir", RunDir, "--listen", Listen, "--config", ConfigFile]))
             psi.ArgumentList.Add(a);
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);

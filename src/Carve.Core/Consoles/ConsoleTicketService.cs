@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Carve.Contracts.Consoles;
+using Carve.Core.Auth;
+using Carve.Core.Errors;
+using Carve.Core.Guests;
+
+namespace Carve.Core.Consoles;
+
+/// <summary>
+/// One-time tickets for console WebSockets opened by browsers. A cookie rides along on any request the browser makes,
+/// so the upgrade must also carry a secret that only our own page could have fetched (with the CSRF header) moments
+/// before. Tickets live in memory: they expire within seconds, so a daemon restart losing them costs nothing.
+/// </summary>
+public sealed class ConsoleTicketService(TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, ConsoleTicket> _tickets = new(StringComparer.Ordinal);
+
+    public ConsoleTicketView Issue(Principal caller, GuestRecord guest, string channel, string path)
+    {
+        if (!ConsoleChannels.Fits(guest.Kind, channel))
+            throw new BadRequestException($"{guest.Describe()} has no '{Validation.Names.Printable(channel)}' console; "
+                + (guest.Kind == "vm" ? "a VM has serial and vnc." : "a container has console and exec."));
+        var now = clock.GetUtcNow();
+        foreach (var (key, old) in _tickets)
+        {
+            if (old.ExpiresAt <= now)
+                _tickets.TryRemove(key, out _);
+        }
+        var secret = Secrets.NewToken("");
+        var ticket = new ConsoleTicket(caller.User, guest.Id, channel, now + Lifetime);
+        _tickets[Secrets.Hash(secret)] = ticket;
+        return new ConsoleTicketView(secret, path, ticket.ExpiresAt);
+    }
+
+    /// <summary>Uses up the ticket; it must be unexpired and for this user, guest and channel.</summary>
+    public void Redeem(string? secret, Principal caller, GuestRecord guest, string channel)
+    {
+        if (string.IsNullOrEmpty(secret))
+            throw new ForbiddenException("A browser console needs a ticket: POST /api/v1/console-tickets, then connect with ?ticket=.");
+        if (!_tickets.TryRemove(Secrets.Hash(secret), out var ticket) || ticket.ExpiresAt <= clock.GetUtcNow())
+            throw new ForbiddenException("The console ticket is unknown, used already or expired; ask for a new one.");
+        if (ticket.User != caller.User || ticket.GuestId != guest.Id || ticket.Channel != channel)
+            throw new ForbiddenException($"The console ticket was issued for another user, guest or console than {channel} of {guest.Describe()}.");
+    }
+
+    private sealed record ConsoleTicket(string User, int GuestId, string Channel, DateTimeOffset ExpiresAt);
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Sockets;
+using Carve.SystemTests.Harness;
+using Microsoft.Playwright;
+
+namespace Carve.Web.Tests.Support;
+
+/// <summary>
+/// A real out/carved serving the built web UI over HTTPS on a free local port, and Debian's Chromium driven by
+/// Playwright. Playwright never downloads a browser: it is pointed at /usr/bin/chromium.
+/// </summary>
+public sealed class WebFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public DaemonProcess Daemon { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public string AdminPassword => File.ReadAllText(Path.Combine(Daemon.DataDir, "admin-password")).Trim();
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        Daemon = await DaemonProcess.StartAsync(listen: $"127.0.0.1:{port}");
+        BaseUrl = $"https://127.0.0.1:{port}";
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CARVE_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) on the daemon's self-signed HTTPS.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, IgnoreHTTPSErrors = true, ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Logs in through the login form as admin; the page ends on the dashboard.</summary>
+    public async Task<IPage> LoggedInPageAsync(int width = 1280, int height = 800)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/");
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Saves a screenshot to $CARVE_SCREENSHOTS (docs/screenshots when making the README's pictures), if set.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("CARVE_SCREENSHOTS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png") });
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (Daemon is not null)
+        {
+            // Containers, unlike VMs, are not stopped by the harness: a failed test must not leave one running.
+            var guests = Json.Parse(await Daemon.CarveAsync("list", "-o", "json"));
+            foreach (var ct in guests.EnumerateArray().Where(g => g.GetProperty("type").GetString() == "ct"))
+                await Daemon.CarveAsync("ct", "delete", ct.GetProperty("name").GetString()!, "--force");
+            await Daemon.DisposeAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,70 @@
+import type { ConsoleTicket, Problem, Session } from './types';
+
+/** A refusal from the API, with the one clear sentence of its problem+json body. */
+export class ApiError extends Error {
+  constructor(public readonly status: number, message: string) { super(message); }
+}
+
+let session: Session | null = null;
+const listeners: ((s: Session | null) => void)[] = [];
+
+export const currentSession = (): Session | null => session;
+export const canOperate = (): boolean => session?.role === 'admin' || session?.role === 'operator';
+export function onSessionChange(f: (s: Session | null) => void): void { listeners.push(f); }
+function setSession(s: Session | null): void { session = s; listeners.forEach((f) => f(s)); }
+
+/** Calls /api/v1 with the session cookie; changes carry the CSRF token the login returned. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && session?.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
+  const response = await fetch(`/api/v1${path}`, {
+    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401 && path !== '/auth/login') {
+    setSession(null);
+    location.hash = `#/login?next=${encodeURIComponent(location.hash)}`;
+  }
+  if (!response.ok) {
+    let detail = `${response.status} ${response.statusText}`;
+    try {
+      const p = (await response.json()) as Problem;
+      detail = p.detail ?? p.title ?? detail;
+    } catch { /* not problem+json */ }
+    throw new ApiError(response.status, detail);
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export async function restoreSession(): Promise<Session | null> {
+  try {
+    setSession(await api<Session>('GET', '/auth/whoami'));
+  } catch {
+    setSession(null);
+  }
+  return session;
+}
+
+export async function login(username: string, password: string): Promise<Session> {
+  const s = await api<Session>('POST', '/auth/login', { username, password });
+  setSession(s);
+  return s;
+}
+
+/** A session with the role of an API token, e.g. a read-only viewer. */
+export async function loginWithToken(token: string): Promise<Session> {
+  const s = await api<Session>('POST', '/auth/token-login', { token });
+  setSession(s);
+  return s;
+}
+
+export async function logout(): Promise<void> {
+  try { await api('POST', '/auth/logout'); } finally { setSession(null); }
+}
+
+/** The WebSocket URL of a console, with a fresh one-time ticket. */
+export async function consoleUrl(guest: string, channel: 'serial' | 'vnc' | 'console'): Promise<string> {
+  const t = await api<ConsoleTicket>('POST', '/console-tickets', { guest, channel });
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}${t.path}?ticket=${encodeURIComponent(t.ticket)}`;
+}

@@ -1,0 +1,42 @@
+import { ApiError, login, loginWithToken } from '../api';
+import { field, h } from '../dom';
+import type { Session } from '../types';
+
+export async function loginPage(main: HTMLElement, params: Record<string, string>): Promise<void> {
+  const error = h('p', { class: 'error', role: 'alert', 'aria-live': 'assertive' });
+  const done = () => {
+    location.hash = params.next && params.next.startsWith('#/') && !params.next.startsWith('#/login') ? params.next : '#/';
+  };
+  // Both forms share the error line and the way back to where the user was going.
+  const wire = (form: HTMLFormElement, submit: HTMLButtonElement, attempt: () => Promise<Session>, refused: string, retry: HTMLInputElement) =>
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      error.textContent = '';
+      submit.disabled = true;
+      try {
+        await attempt();
+        done();
+      } catch (err) {
+        error.textContent = err instanceof ApiError && err.status === 401 ? refused : (err as Error).message;
+        retry.select();
+      } finally {
+        submit.disabled = false;
+      }
+    });
+
+  const user = h('input', { name: 'username', autocomplete: 'username', required: true, value: 'admin' });
+  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Log in');
+  const form = h('form', { 'aria-labelledby': 'login-title' }, field('User name', user), field('Password', password), submit);
+  wire(form, submit, () => login(user.value, password.value), 'Wrong user name or password.', password);
+
+  const token = h('input', { name: 'token', type: 'password', autocomplete: 'off', required: true });
+  const tokenSubmit = h('button', { type: 'submit' }, 'Log in with token');
+  const tokenForm = h('form', null, field('API token', token, 'A viewer token gives a read-only view'), tokenSubmit);
+  wire(tokenForm, tokenSubmit, () => loginWithToken(token.value), 'The API token is not valid.', token);
+
+  main.append(h('div', { class: 'card login' },
+    h('h1', { id: 'login-title' }, 'Carve'), form, error,
+    h('details', null, h('summary', null, 'Log in with an API token instead'), tokenForm)));
+  password.focus();
+}

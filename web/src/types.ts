@@ -1,0 +1,33 @@
+// Wire types of the REST API (/api/v1), as documented in docs/api.md and the OpenAPI document.
+export interface Session { user: string; role: string; csrfToken?: string }
+export interface Problem { title?: string; status?: number; detail?: string }
+export interface GuestSummary { id: number; name: string; type: 'vm' | 'ct'; status: string; cpus: number; memoryMiB: number; template: boolean; lock?: string }
+export interface Pool { name: string; type: string; path: string; totalBytes: number; availableBytes: number; default: boolean }
+export interface HostInfo {
+  hostname: string; kernel: string; cpuModel: string; cpuCount: number; memoryTotalBytes: number; memoryAvailableBytes: number;
+  qemuVersion?: string; kvm: { devicePresent: boolean; usable?: boolean; autoAccel?: string; detail: string }; pools: Pool[]; carveVersion: string;
+}
+export interface TaskLogLine { time: string; text: string }
+export interface TaskView {
+  id: string; type: string; guest?: string; guestId?: number; user: string; status: string; progress: number; error?: string;
+  createdAt: string; startedAt?: string; finishedAt?: string; log?: TaskLogLine[];
+}
+export interface TaskEvent { kind: 'log' | 'progress' | 'status'; text?: string; progress: number; status?: string; error?: string; time: string }
+export interface TaskAccepted { taskId: string; status: string }
+export interface DiskView { name: string; pool: string; volume: string; format: string; virtualSizeBytes: number; allocatedBytes?: number }
+export interface VmView {
+  id: number; name: string; status: string; template: boolean; lock?: string; createdAt: string; pendingChanges: string[];
+  config: { cpus: number; memoryMiB: number; firmware: string; accel: string; cdrom?: string; kernel?: string; initrd?: string; cmdline?: string;
+    nics: { name: string; network: string; model: string; mac: string }[]; description?: string };
+  disks: DiskView[];
+  runtime?: { pid?: number; uptimeSeconds?: number; qmpStatus?: string; cpuSeconds?: number; memoryRssBytes?: number; accel?: string; accelNote?: string };
+}
+export interface CtView {
+  id: number; name: string; status: string; template: boolean; lock?: string; createdAt: string;
+  config: { cpus: number; memoryMiB: number; hostname: string; privileged: boolean; template: string;
+    mounts: { host: string; guest: string; readOnly: boolean }[]; description?: string };
+  runtime?: { initPid?: number; uptimeSeconds?: number; cpuSeconds?: number; memoryBytes?: number; memoryLimitBytes?: number; oomKills?: number };
+}
+export interface ImageView { name: string; path: string; kind: 'iso' | 'kernel' | 'initrd' | 'disk'; sizeBytes: number }
+export interface TemplateView { name: string; source: string; ready: boolean; sizeBytes?: number; description?: string }
+export interface ConsoleTicket { ticket: string; path: string; expiresAt: string }
