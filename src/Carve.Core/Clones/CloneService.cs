@@ -2,6 +2,7 @@ using Carve.Contracts.Tasks;
 using Carve.Core.Drivers;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
+using Carve.Core.Networks;
 using Carve.Core.Snapshots;
 using Carve.Core.Tasks;
 using Carve.Core.Validation;
@@ -14,7 +15,7 @@ namespace Carve.Core.Clones;
 /// </summary>
 public sealed class CloneService(
     GuestStore guests, SnapshotStore snapshots, CloneLinks links, TaskRunner tasks, DriverRegistry drivers,
-    SnapshotDrivers snapshotDrivers, GuestLifecycle lifecycle)
+    SnapshotDrivers snapshotDrivers, GuestLifecycle lifecycle, NicPlanner nics)
 {
     public TaskView Clone(CloneCommand command)
     {
@@ -31,9 +32,11 @@ public sealed class CloneService(
             if (found.State != SnapshotStates.Ready)
                 throw new ConflictException($"Snapshot {snap} of {source.Describe()} is not usable (state {found.State}).");
         }
+        // Same networks, models and VLANs, but MACs and NAT addresses of its own; published host ports stay with the source.
+        var cloneNics = nics.PlanCopies(GuestNics.Of(source), source.Kind);
         var taskId = TaskRunner.NewTaskId();
         // The clone's own config from the first write: recovery deleting a half clone must never touch the source's volumes.
-        var clone = guests.Insert(name, command.Id, source.Kind, id => driver.CloneConfig(source, id, name), taskId);
+        var clone = guests.Insert(name, command.Id, source.Kind, id => driver.CloneConfig(source, id, name, cloneNics), taskId);
         try
         {
             return tasks.Submit(new TaskRequest

@@ -75,13 +75,20 @@ public sealed class GuestLifecycle(
     /// host's reservation) and holds the claim until the guest runs, so concurrent starts cannot overbook. PCI devices
     /// go to vfio-pci first and back to the host if the start fails.
     /// </summary>
-    public async Task StartAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
+    public Task StartAsync(GuestRecord guest, ITaskContext task, CancellationToken ct) =>
+        LaunchAsync(guest, task, () => drivers.Instance(guest.Kind).StartAsync(guest, task, ct));
+
+    /// <summary>
+    /// Runs <paramref name="launch"/>, which brings a stopped guest to life (a start, or a rollback that resumes saved
+    /// RAM), under the same admission control and PCI binding as a start.
+    /// </summary>
+    public async Task LaunchAsync(GuestRecord guest, ITaskContext task, Func<Task> launch)
     {
         using var claim = resources.Admit(guest);
         passthrough.Bind(guest, PciPassthrough.DevicesOf(guest), task);
         try
         {
-            await drivers.Instance(guest.Kind).StartAsync(guest, task, ct);
+            await launch();
         }
         catch
         {

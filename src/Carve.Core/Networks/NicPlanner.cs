@@ -47,6 +47,10 @@ public sealed class NicPlanner(NetworkStore networks, GuestStore guests)
         }
     }
 
+    /// <summary>NICs for a copy of a guest (a clone): the same networks, models and VLANs with new MACs and addresses, no published ports.</summary>
+    public IReadOnlyList<VmNic> PlanCopies(IReadOnlyList<VmNic> source, string kind) =>
+        Plan(source.Select(n => new NicRequest { Network = n.Network, Model = n.Model, Vlan = n.Vlan }).ToList(), kind, guestId: null);
+
     private VmNic PlanOne(NicRequest request, int index, string kind, List<(GuestRecord Guest, VmNic Nic)> others, List<VmNic> planned)
     {
         var nic = new VmNic($"net{index}", request.Network, Model(request, index, kind), Mac(request, index, others, planned));

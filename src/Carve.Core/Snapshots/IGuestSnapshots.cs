@@ -1,5 +1,6 @@
 using Carve.Core.Guests;
 using Carve.Core.Tasks;
+using Carve.Core.Vms;
 
 namespace Carve.Core.Snapshots;
 
@@ -26,9 +27,9 @@ public interface IGuestSnapshots
 
     /// <summary>
     /// The stored config for a copy of <paramref name="source"/> that will have id <paramref name="cloneId"/>:
-    /// its own volume names, UUID and MACs.
+    /// its own volume names and UUID, and the <paramref name="nics"/> the core planned for it (new MACs and addresses).
     /// </summary>
-    string CloneConfig(GuestRecord source, int cloneId, string cloneName);
+    string CloneConfig(GuestRecord source, int cloneId, string cloneName, IReadOnlyList<VmNic> nics);
 
     /// <summary>
     /// Makes the clone's volumes: full copies, or (linked) thin volumes backed by the source's, which must then

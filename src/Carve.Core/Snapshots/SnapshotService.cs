@@ -2,6 +2,7 @@ using Carve.Contracts.Tasks;
 using Carve.Core.Drivers;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
+using Carve.Core.Hardware;
 using Carve.Core.Tasks;
 
 namespace Carve.Core.Snapshots;
@@ -11,7 +12,8 @@ namespace Carve.Core.Snapshots;
 /// after the driver acts, so a crash in between leaves a state that <see cref="SnapshotRecovery"/> settles.
 /// </summary>
 public sealed class SnapshotService(
-    GuestStore guests, SnapshotStore snapshots, TaskRunner tasks, DriverRegistry drivers, SnapshotDrivers snapshotDrivers)
+    GuestStore guests, SnapshotStore snapshots, TaskRunner tasks, DriverRegistry drivers, SnapshotDrivers snapshotDrivers,
+    GuestLifecycle lifecycle, PciPassthrough passthrough)
 {
     public IReadOnlyList<SnapshotRecord> List(string guestReference) => snapshots.List(guests.Resolve(guestReference).Id);
 
@@ -63,7 +65,14 @@ public sealed class SnapshotService(
             Work = async (task, ct) =>
             {
                 snapshots.SetState(guest.Id, snapshot.Name, SnapshotStates.RollingBack);
-                await driver.RollbackSnapshotAsync(Current(guest), snapshot, task, ct);
+                var current = Current(guest);
+                var wasRunning = drivers.Instance(guest.Kind).Inspect(current).IsRunning;
+                Task Rollback() => driver.RollbackSnapshotAsync(current, snapshot, task, ct);
+                // Resuming saved RAM of a stopped VM is a start: admission control and PCI binding apply.
+                await (snapshot.Memory && !wasRunning ? lifecycle.LaunchAsync(current, task, Rollback) : Rollback());
+                // A disk-only rollback stopped a running guest: its PCI devices go back to the host, as after a stop.
+                if (!snapshot.Memory && wasRunning)
+                    passthrough.Release(guest.Id, task);
                 snapshots.MakeCurrent(guest.Id, snapshot.Name);
             },
             OnFailure = task =>

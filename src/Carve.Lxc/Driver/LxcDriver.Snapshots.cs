@@ -3,6 +3,7 @@ using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Carve.Core.Snapshots;
 using Carve.Core.Tasks;
+using Carve.Core.Vms;
 using Carve.Host.Processes;
 
 namespace Carve.Lxc.Driver;
@@ -54,8 +55,8 @@ public sealed partial class LxcDriver : IGuestSnapshots
         task.Log($"Deleted snapshot {name}.");
     }
 
-    public string CloneConfig(GuestRecord source, int cloneId, string cloneName) =>
-        (CtConfig.FromJson(source.ConfigJson) with { RootfsVolume = $"ct-{cloneId}-rootfs", Hostname = cloneName }).ToJson();
+    public string CloneConfig(GuestRecord source, int cloneId, string cloneName, IReadOnlyList<VmNic> nics) =>
+        (CtConfig.FromJson(source.ConfigJson) with { RootfsVolume = $"ct-{cloneId}-rootfs", Hostname = cloneName, Nics = nics }).ToJson();
 
     public async Task CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct)
     {

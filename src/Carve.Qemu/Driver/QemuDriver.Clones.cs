@@ -8,7 +8,7 @@ namespace Carve.Qemu.Driver;
 /// <summary>Clones: new volumes (full copies or qcow2 overlays backed by a template's), a new UUID and new MACs.</summary>
 public sealed partial class QemuDriver
 {
-    public string CloneConfig(GuestRecord source, int cloneId, string cloneName)
+    public string CloneConfig(GuestRecord source, int cloneId, string cloneName, IReadOnlyList<VmNic> nics)
     {
         var config = VmConfig.FromJson(source.ConfigJson);
         return (config with
@@ -16,7 +16,7 @@ public sealed partial class QemuDriver
             Uuid = Guid.NewGuid().ToString(),
             Disks = config.Disks.Select(d => d with { Volume = $"vm-{cloneId}-{d.Name}.qcow2", Format = "qcow2" }).ToList(),
             EfiVars = config.EfiVars is null ? null : config.EfiVars with { Volume = $"vm-{cloneId}-efivars.qcow2", Format = "qcow2" },
-            Nics = config.Nics.Select(n => n with { Mac = MacAddresses.NewLocal() }).ToList(),
+            Nics = nics,
         }).ToJson();
     }
 

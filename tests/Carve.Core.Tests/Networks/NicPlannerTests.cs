@@ -58,6 +58,20 @@ public sealed class NicPlannerTests : IDisposable
     }
 
     [Fact]
+    public void A_clone_gets_the_same_networks_with_its_own_macs_and_addresses_and_no_published_ports()
+    {
+        var source = _planner.Plan([Published("lab", 8080), new NicRequest { Network = "lan", Vlan = 20 }], CtService.Kind, null);
+        Store("web", CtService.Kind, source);
+        var copies = _planner.PlanCopies(source, CtService.Kind);
+        Assert.Equal(["lab", "lan"], copies.Select(n => n.Network));
+        Assert.Equal(20, copies[1].Vlan);
+        Assert.NotEqual(source[0].Ip, copies[0].Ip);
+        Assert.NotNull(copies[0].Ip);
+        Assert.DoesNotContain(copies, c => source.Any(s => s.Mac == c.Mac));
+        Assert.All(copies, c => Assert.Empty(c.Publish));
+    }
+
+    [Fact]
     public void A_full_subnet_is_a_conflict()
     {
         // A /29 has six guest-usable addresses after the gateway: .2 to .6 (five).
