@@ -46,8 +46,8 @@ internal static class VmCreateCommand
                 Nics = NicSpecParser.ParseAll(context.Get(nics)),
                 Description = context.Get(description),
                 Start = context.Get(start),
-                HostPci = HostDeviceSpecParser.ParsePci(context.Get(hostPci)),
-                HostUsb = HostDeviceSpecParser.ParseUsb(context.Get(hostUsb)),
+                HostPci = HostDeviceSpecParser.ParseAllPci(context.Get(hostPci)),
+                HostUsb = HostDeviceSpecParser.ParseAllUsb(context.Get(hostUsb)),
             };
             if (request.Kernel is null && (request.Initrd is not null || request.Cmdline is not null))
                 throw new UsageException("--initrd and --cmdline need --kernel.");

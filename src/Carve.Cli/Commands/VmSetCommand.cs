@@ -28,8 +28,8 @@ internal static class VmSetCommand
                 MemoryMiB = context.Get(memory),
                 Description = context.Get(description),
                 ResizeDisks = ResizeSpecParser.ParseAll(context.Get(resize)),
-                HostPci = HostDeviceSpecParser.ParsePci(context.Get(hostPci)),
-                HostUsb = HostDeviceSpecParser.ParseUsb(context.Get(hostUsb)),
+                HostPci = HostDeviceSpecParser.ParseAllPci(context.Get(hostPci)),
+                HostUsb = HostDeviceSpecParser.ParseAllUsb(context.Get(hostUsb)),
             };
             if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null, HostPci: null, HostUsb: null })
                 throw new UsageException("Nothing to change: give --cpus, --memory, --description, --resize, --hostpci or --hostusb.");

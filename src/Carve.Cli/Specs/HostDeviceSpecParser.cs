@@ -9,10 +9,10 @@ internal static class HostDeviceSpecParser
     public const string None = "none";
 
     /// <summary>Null when the option was not given; empty for "none".</summary>
-    public static IReadOnlyList<HostPciSpec>? ParsePci(IReadOnlyList<string>? specs) =>
+    public static IReadOnlyList<HostPciSpec>? ParseAllPci(IReadOnlyList<string>? specs) =>
         NoneOrAll("--hostpci", specs, ParsePci);
 
-    public static IReadOnlyList<string>? ParseUsb(IReadOnlyList<string>? specs) => NoneOrAll("--hostusb", specs, s => s);
+    public static IReadOnlyList<string>? ParseAllUsb(IReadOnlyList<string>? specs) => NoneOrAll("--hostusb", specs, s => s);
 
     public static HostPciSpec ParsePci(string spec)
     {
