@@ -24,7 +24,7 @@ carve_install_packages() {
 
 # What carved needs on the host: QEMU for VMs; LXC, a static busybox (the built-in template), debootstrap
 # (Debian templates), acl (lets the container's mapped root reach its rootfs), xz/zstd (rootfs tarballs).
-CARVE_HOST_PACKAGES=(qemu-system-x86 qemu-utils ovmf lxc busybox-static debootstrap debian-archive-keyring acl xz-utils zstd)
+CARVE_HOST_PACKAGES=(qemu-system-x86 qemu-utils ovmf lxc busybox-static debootstrap debian-archive-keyring acl xz-utils zstd pci.ids usb.ids)
 
 carve_require_dotnet() {
     if ! command -v dotnet >/dev/null; then
