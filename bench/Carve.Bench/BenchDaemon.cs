@@ -22,11 +22,13 @@ internal sealed class BenchDaemon : IAsyncDisposable
     public int Pid => _process.Id;
     public CarveClient Client { get; }
 
-    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot)
+    /// <param name="extraConfig">More config file members, e.g. <c>"reserved": {...}</c>.</param>
+    public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot, string? extraConfig = null)
     {
         var root = Directory.CreateTempSubdirectory("carve-bench-").FullName;
         var config = Path.Combine(root, "carved.json");
-        await File.WriteAllTextAsync(config, $$"""{"imageRoots": ["{{imageRoot}}"]}""");
+        var extra = extraConfig is null ? "" : ", " + extraConfig;
+        await File.WriteAllTextAsync(config, $$"""{"imageRoots": ["{{imageRoot}}"]{{extra}}}""");
         var psi = new ProcessStartInfo(Path.Combine(outDir, "carved"))
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,

@@ -1,6 +1,6 @@
 using Carve.Bench;
 
-// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list|ct|import [--iterations N]
+// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list|ct|import|hardware [--iterations N]
 // Needs root, a built out/ (./build.sh) and the cached test guest (tests/fixtures/build-test-guest.sh).
 var outDir = Environment.GetEnvironmentVariable("CARVE_OUT") ?? Path.GetFullPath("out");
 var cache = Environment.GetEnvironmentVariable("CARVE_TEST_CACHE") ?? "/var/cache/carve-test";
@@ -15,5 +15,7 @@ if (what is "ct" or "all")
     await ContainerBench.RunAsync(outDir, cache, iterations);
 if (what is "list" or "all")
     await ListingBench.RunAsync(outDir, cache);
+if (what is "hardware" or "all")
+    await HardwareBench.RunAsync(outDir, cache, iterations);
 if (what is "import" or "all")
     await ImportBench.RunAsync(outDir, cache, Math.Min(iterations, 5));
