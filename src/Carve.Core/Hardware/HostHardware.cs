@@ -10,7 +10,7 @@ namespace Carve.Core.Hardware;
 /// <summary>The hardware views of the API: PCI devices with groups and eligibility, USB devices, the readiness check.</summary>
 public sealed class HostHardware(
     PciScanner pci, UsbScanner usb, HostFactsReader factsReader, HardwareOptions options, IHypervisorFacts hypervisor,
-    ResourceLedger resources, PciAssignmentStore assignments, GuestStore guests)
+    ResourceLedger resources, PciAssignmentStore assignments, GuestStore guests, Drivers.DriverRegistry drivers)
 {
     private readonly Lazy<IdsDatabase> _pciIds = new(() => IdsDatabase.Load(options.PciIds));
     private readonly Lazy<IdsDatabase> _usbIds = new(() => IdsDatabase.Load(options.UsbIds));
@@ -18,11 +18,12 @@ public sealed class HostHardware(
     public HostCheckReport Check() => HostCheck.Evaluate(factsReader.Read(), hypervisor.Kvm, resources.Usage());
 
     /// <summary>The rules over the current devices, with the devices already given to VMs marked as theirs.</summary>
-    public PassthroughRules Rules() => new(pci.Scan(), factsReader.Read(), AssignedDevices());
+    public PassthroughRules Rules() => Rules(AssignedDevices());
 
     public IReadOnlyList<PciDeviceView> Pci()
     {
-        var rules = Rules();
+        var assigned = AssignedDevices();
+        var rules = Rules(assigned);
         var ids = _pciIds.Value;
         return rules.Devices.Select(d =>
         {
@@ -39,7 +40,7 @@ public sealed class HostHardware(
                 GroupMembers = rules.Group(d).Where(m => m.Address != d.Address).Select(m => m.Address).ToList(),
                 Passthrough = verdict.Eligible,
                 Reason = verdict.Reason,
-                AssignedTo = AssignedDevices().GetValueOrDefault(d.Address),
+                AssignedTo = assigned.GetValueOrDefault(d.Address),
             };
         }).ToList();
     }
@@ -58,9 +59,11 @@ public sealed class HostHardware(
         }).ToList();
     }
 
-    /// <summary>Devices bound for a VM, by address, to the VM's name.</summary>
+    private PassthroughRules Rules(Dictionary<string, string> assigned) => new(pci.Scan(), factsReader.Read(), assigned);
+
+    /// <summary>Devices bound for a running VM, by address, to the VM's name.</summary>
     private Dictionary<string, string> AssignedDevices() =>
         assignments.List().Select(a => (a.Address, Guest: guests.Find(a.GuestId)))
-            .Where(a => a.Guest is not null)
+            .Where(a => a.Guest is not null && drivers.Instance(a.Guest.Kind).Inspect(a.Guest).IsRunning)
             .ToDictionary(a => a.Address, a => a.Guest!.Name, StringComparer.Ordinal);
 }

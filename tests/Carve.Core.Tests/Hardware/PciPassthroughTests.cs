@@ -93,4 +93,24 @@ public sealed class PciPassthroughTests
         Assert.Equal([("0000:02:00.0", running.Id)], h.Store.List().Select(a => (a.Address, a.GuestId)));
         Assert.Contains("Gave 0000:01:00.0 back to nouveau.", h.Task.Lines);
     }
+
+    [Fact]
+    public void HostPciShowsWhichRunningVmHasADevice()
+    {
+        using var h = new HardwareHarness(SysfsFixture.Xeon);
+        var media = h.Vm("media");
+        var old = h.Vm("old");
+        h.Store.Add(media.Id, [("0000:02:00.0", "mpt3sas")]);
+        h.Store.Add(old.Id, [("0000:05:00.0", "igb")]);
+        h.Driver.Running.Add(media.Id);
+        var views = h.Hardware.Pci().ToDictionary(v => v.Address);
+        Assert.Equal(("media", false, "It is assigned to the running VM 'media'."),
+            (views["0000:02:00.0"].AssignedTo, views["0000:02:00.0"].Passthrough, views["0000:02:00.0"].Reason));
+        // A VM that stopped without giving its device back does not hold it.
+        Assert.Null(views["0000:05:00.0"].AssignedTo);
+        Assert.True(views["0000:05:00.0"].Passthrough);
+        Assert.Equal(("Intel Corporation", "I210 Gigabit Network Connection", "Ethernet controller", "8086:1533"),
+            (views["0000:05:00.0"].Vendor, views["0000:05:00.0"].Device, views["0000:05:00.0"].Class, views["0000:05:00.0"].Id));
+        Assert.Equal(["0000:01:00.1"], views["0000:01:00.0"].GroupMembers);
+    }
 }

@@ -29,8 +29,8 @@ internal sealed class HardwareHarness : IDisposable
         var proc = new ProcFs();
         Ledger = new ResourceLedger(HostReservation.From(options, Environment.ProcessorCount, proc.ReadMemory().Total), proc, Guests, Drivers);
         var pci = new PciScanner(Fs);
-        var hardware = new HostHardware(pci, new UsbScanner(Fs), new HostFactsReader(Fs), new HardwareOptions(), new NoHypervisor(), Ledger, Store, Guests);
-        Passthrough = new PciPassthrough(Fs, pci, hardware, Store, Guests, Drivers);
+        Hardware = new HostHardware(pci, new UsbScanner(Fs), new HostFactsReader(Fs), new HardwareOptions(), new NoHypervisor(), Ledger, Store, Guests, Drivers);
+        Passthrough = new PciPassthrough(Fs, pci, Hardware, Store, Guests, Drivers);
     }
 
     public HostFs Fs { get; }
@@ -40,6 +40,7 @@ internal sealed class HardwareHarness : IDisposable
     public PciAssignmentStore Store { get; }
     public ResourceLedger Ledger { get; }
     public PciPassthrough Passthrough { get; }
+    public HostHardware Hardware { get; }
     public RecordingTaskContext Task { get; } = new();
 
     public GuestRecord Vm(string name, int memoryMiB = 512, params string[] hostPci)
