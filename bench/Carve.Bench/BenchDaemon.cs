@@ -22,6 +22,17 @@ internal sealed class BenchDaemon : IAsyncDisposable
     public int Pid => _process.Id;
     public CarveClient Client { get; }
 
+    /// <summary>A plain HTTP client over the daemon's unix socket, as an automation tool would use it.</summary>
+    public HttpClient Http() => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (_, ct) =>
+        {
+            var s = new System.Net.Sockets.Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await s.ConnectAsync(new UnixDomainSocketEndPoint(Socket), ct);
+            return new NetworkStream(s, ownsSocket: true);
+        },
+    }) { BaseAddress = new Uri("http://localhost") };
+
     /// <param name="extraConfig">More config file members, e.g. <c>"reserved": {...}</c>.</param>
     public static async Task<BenchDaemon> StartAsync(string outDir, string imageRoot, string? extraConfig = null)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Carve.Bench;
 
 /// <summary>
@@ -20,7 +19,7 @@ internal static class HardwareBench
         Console.WriteLine();
 
         await using var daemon = await BenchDaemon.StartAsync(outDir, cache);
-        using var http = Socket(daemon.Socket);
+        using var http = daemon.Http();
         foreach (var path in new[] { "/api/v1/host/pci", "/api/v1/host/check", "/api/v1/host" })
         {
             var samples = new List<double>();
@@ -55,14 +54,4 @@ internal static class HardwareBench
         }
         return samples;
     }
-
-    private static HttpClient Socket(string path) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (_, ct) =>
-        {
-            var s = new System.Net.Sockets.Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            await s.ConnectAsync(new UnixDomainSocketEndPoint(path), ct);
-            return new NetworkStream(s, ownsSocket: true);
-        },
-    }) { BaseAddress = new Uri("http://localhost") };
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Carve.Bench;
 
 /// <summary>GET /api/v1/vms latency with 500 defined VMs, over the unix socket, as an automation tool sees it.</summary>
@@ -10,15 +9,7 @@ internal static class ListingBench
         await using var daemon = await BenchDaemon.StartAsync(outDir, cache);
         for (var i = 0; i < 500; i++)
             await VmFactory.CreateAsync(daemon.Client, VmFactory.DirectBoot($"list-{i}", cache));
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, ct) =>
-            {
-                var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await s.ConnectAsync(new UnixDomainSocketEndPoint(daemon.Socket), ct);
-                return new NetworkStream(s, ownsSocket: true);
-            },
-        }) { BaseAddress = new Uri("http://localhost") };
+        using var http = daemon.Http();
         var samples = new List<double>();
         long bytes = 0;
         for (var i = 0; i < 330; i++)

@@ -10,7 +10,7 @@ public static partial class QemuArgvBuilder
         for (var i = 0; i < spec.HostPci.Count; i++)
         {
             var pci = spec.HostPci[i];
-            if (!PciAddressPattern().IsMatch(pci.Address))
+            if (!Host.Hardware.PciScanner.AddressPattern().IsMatch(pci.Address))
                 throw new ArgumentException($"Invalid host PCI address '{pci.Address}' (0000:01:00.0).", nameof(spec));
             var device = $"vfio-pci,host={pci.Address},id=hostpci{Num(i)}";
             if (pci.RomBar is { } rombar)
@@ -33,9 +33,6 @@ public static partial class QemuArgvBuilder
     }
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]\z")]
-    private static partial Regex PciAddressPattern();
 
     [GeneratedRegex(@"^[0-9a-f]{4}\z")]
     private static partial Regex HexIdPattern();
