@@ -33,6 +33,9 @@ public sealed class PassthroughTests
         Assert.Equal(0, (await d.ShowAsync("pt")).GetProperty("config").GetProperty("hostPci").GetArrayLength());
         (await d.CarveAsync("vm", "start", "pt")).EnsureSuccess();
         await d.WaitForConsoleAsync("pt", TimeSpan.FromSeconds(90), "CARVE-READY");
+        // Devices set on a running VM wait for its next start, and show says so.
+        (await d.CarveAsync("vm", "set", "pt", "--hostusb", "1d6b:0002")).EnsureSuccess();
+        Assert.Equal(["hostUsb: none -> 1d6b:0002"], (await d.ShowAsync("pt")).GetProperty("pendingChanges").EnumerateArray().Select(p => p.GetString()));
         (await d.CarveAsync("vm", "stop", "pt")).EnsureSuccess();
     }
 

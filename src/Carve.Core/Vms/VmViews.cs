@@ -44,6 +44,8 @@ public static class VmViews
         AccelNote = r.AccelNote,
     };
 
+    private static string Devices(IEnumerable<string> devices) => devices.Any() ? string.Join(",", devices) : "none";
+
     private static IReadOnlyList<string> PendingChanges(VmConfig config, GuestRuntime runtime)
     {
         if (runtime.AppliedConfigJson is null)
@@ -54,6 +56,10 @@ public static class VmViews
             pending.Add($"cpus: {applied.Cpus} -> {config.Cpus}");
         if (applied.MemoryMiB != config.MemoryMiB)
             pending.Add($"memoryMiB: {applied.MemoryMiB} -> {config.MemoryMiB}");
+        if (!applied.HostPci.SequenceEqual(config.HostPci))
+            pending.Add($"hostPci: {Devices(applied.HostPci.Select(p => p.Address))} -> {Devices(config.HostPci.Select(p => p.Address))}");
+        if (!applied.HostUsb.SequenceEqual(config.HostUsb))
+            pending.Add($"hostUsb: {Devices(applied.HostUsb)} -> {Devices(config.HostUsb)}");
         return pending;
     }
 }
