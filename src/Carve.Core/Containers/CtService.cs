@@ -12,7 +12,7 @@ namespace Carve.Core.Containers;
 /// <summary>Creating and changing containers, and building templates. Lifecycle is shared in <see cref="GuestLifecycle"/>.</summary>
 public sealed class CtService(
     GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, CtRequestValidator validator, ITemplateStore templates,
-    GuestLifecycle lifecycle)
+    GuestLifecycle lifecycle, Resources.ResourceLedger resources)
 {
     public const string Kind = "ct";
 
@@ -68,7 +68,8 @@ public sealed class CtService(
                     MemoryMiB = request.MemoryMiB ?? current.MemoryMiB,
                     Description = request.Description ?? current.Description,
                 };
-                guests.UpdateConfig(guest.Id, updated.ToJson());
+                var stored = guests.Find(guest.Id)!;
+                resources.AdmitResize(stored, (long)updated.MemoryMiB << 20, () => guests.UpdateConfig(guest.Id, updated.ToJson()));
                 var changed = updated.Cpus != current.Cpus || updated.MemoryMiB != current.MemoryMiB;
                 if (changed && await drivers.Instance(Kind).ApplyLiveAsync(guest with { ConfigJson = updated.ToJson() }, task, ct))
                     task.Log("The new limits apply now.");
