@@ -73,6 +73,13 @@ public sealed class ReservationTests
         var cpuset = File.ReadLines($"/proc/{init}/cgroup").Select(l => l.Split(':', 3)).FirstOrDefault(f => f[1] == "cpuset");
         if (cpuset is not null)
             Assert.Equal(GuestCpus(), File.ReadAllText($"/sys/fs/cgroup/cpuset{cpuset[2]}/cpuset.cpus").Trim());
+
+        // Growing it live past what guests may use is refused like a start; within it, it applies.
+        var grow = await d.CarveAsync("ct", "set", "pinned", "--memory", "512");
+        Assert.NotEqual(0, grow.ExitCode);
+        Assert.Contains("Not enough memory to grow ct pinned", grow.Stderr + grow.Stdout, StringComparison.Ordinal);
+        (await d.CarveAsync("ct", "set", "pinned", "--memory", "256")).EnsureSuccess();
+        Assert.Equal(256L << 20, (await d.ShowCtAsync("pinned")).GetProperty("runtime").GetProperty("memoryLimitBytes").GetInt64());
         (await d.CarveAsync("ct", "delete", "pinned", "--force")).EnsureSuccess();
     }
 

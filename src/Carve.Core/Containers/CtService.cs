@@ -12,7 +12,7 @@ namespace Carve.Core.Containers;
 /// <summary>Creating and changing containers, and building templates. Lifecycle is shared in <see cref="GuestLifecycle"/>.</summary>
 public sealed class CtService(
     GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, CtRequestValidator validator, ITemplateStore templates,
-    GuestLifecycle lifecycle, Networks.NicPlanner nicPlanner, Networks.GuestNetworking networking)
+    GuestLifecycle lifecycle, Networks.NicPlanner nicPlanner, Networks.GuestNetworking networking, Resources.ResourceLedger resources)
 {
     public const string Kind = "ct";
 
@@ -73,7 +73,8 @@ public sealed class CtService(
                     Description = request.Description ?? current.Description,
                     Nics = nics ?? current.Nics,
                 };
-                guests.UpdateConfig(guest.Id, updated.ToJson());
+                var stored = guests.Find(guest.Id)!;
+                resources.AdmitResize(stored, (long)updated.MemoryMiB << 20, () => guests.UpdateConfig(guest.Id, updated.ToJson()));
                 if (nics is not null)
                 {
                     await networking.ReleaseAsync(current.Nics.Concat(nics), ct);

@@ -40,6 +40,24 @@ public sealed class ResourceLedger(HostReservation reservation, ProcFs proc, Gue
             Check(guest, Demand(guest).MemoryBytes, Usage());
     }
 
+    /// <summary>
+    /// A running guest's memory changed live (containers) is admitted like a start: <paramref name="commit"/> stores
+    /// the new size under the same lock, so no start can slip in between the check and the change.
+    /// </summary>
+    public void AdmitResize(GuestRecord guest, long newMemoryBytes, Action commit)
+    {
+        lock (_gate)
+        {
+            var current = Demand(guest).MemoryBytes;
+            if (newMemoryBytes > current && drivers.Instance(guest.Kind).Inspect(guest).IsRunning)
+            {
+                var usage = Usage();
+                Check(guest, newMemoryBytes, usage with { CommittedMemoryBytes = usage.CommittedMemoryBytes - current }, "to grow");
+            }
+            commit();
+        }
+    }
+
     public ResourceUsage Usage()
     {
         var limit = GuestMemoryLimit();
@@ -75,12 +93,12 @@ public sealed class ResourceLedger(HostReservation reservation, ProcFs proc, Gue
 
     private long GuestMemoryLimit() => (long)((proc.ReadMemory().Total - reservation.MemoryBytes) * reservation.Overcommit);
 
-    private static void Check(GuestRecord guest, long memory, ResourceUsage usage)
+    private static void Check(GuestRecord guest, long memory, ResourceUsage usage, string action = "to start")
     {
         if (usage.CommittedMemoryBytes + memory <= usage.GuestMemoryLimitBytes)
             return;
         throw new ConflictException(
-            $"Not enough memory to start {guest.Describe()}: it needs {Sizes.Format(memory)}, but running guests hold " +
+            $"Not enough memory {action} {guest.Describe()}: it needs {Sizes.Format(memory)}, but running guests hold " +
             $"{Sizes.Format(usage.CommittedMemoryBytes)} of the {Sizes.Format(usage.GuestMemoryLimitBytes)} guests may use " +
             $"(host memory minus the {Sizes.Format(usage.ReservedMemoryBytes)} reserved for the host, overcommit {usage.Overcommit:0.##}). " +
             "Stop a guest, give this one less memory, or change reserved/overcommit in the config file.");

@@ -60,4 +60,22 @@ public sealed class ResourceLedgerTests
         Assert.Equal(HostMemory, usage.GuestMemoryLimitBytes);
         Assert.Equal(Environment.ProcessorCount, usage.GuestCpus.Count);
     }
+
+    [Fact]
+    public void GrowingARunningGuestLiveIsAdmittedLikeAStart()
+    {
+        using var h = new HardwareHarness(SysfsFixture.Xeon, reservedMemoryBytes: HostMemory - (1L << 30));
+        var ct = h.Vm("ct", memoryMiB: 600);
+        h.Driver.Running.Add(ct.Id);
+        var committed = 0;
+        h.Ledger.AdmitResize(ct, 900L << 20, () => committed++);
+        Assert.Equal(1, committed);
+        var e = Assert.Throws<ConflictException>(() => h.Ledger.AdmitResize(ct, 1100L << 20, () => committed++));
+        Assert.StartsWith("Not enough memory to grow vm ct", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, committed);
+        // A stopped guest may be given any size now; its start is checked later.
+        h.Driver.Running.Clear();
+        h.Ledger.AdmitResize(ct, 4096L << 20, () => committed++);
+        Assert.Equal(2, committed);
+    }
 }
