@@ -39,6 +39,19 @@ public sealed class VlanNetworkTests
             (await d.CarveAsync("ct", "start", "c")).EnsureSuccess();
             await SetStaticAddressAsync(d, "c", "192.0.2.3");
             await AssertPingsAsync(d, "c", "192.0.2.1");
+
+            // Deleting the network deletes the bridge Carve made; the uplink stays. An adopted bridge stays too.
+            foreach (var (name, _, _) in guests)
+                (await d.CarveAsync("ct", "delete", name, "--force")).EnsureSuccess();
+            (await d.CarveAsync("network", "delete", "lan")).EnsureSuccess();
+            Assert.NotEqual(0, (await ns.ExecAsync("ip", "link", "show", "vmbr0")).ExitCode);
+            (await ns.ExecAsync("ip", "link", "show", "uplink0")).EnsureSuccess();
+            (await ns.ExecAsync("ip", "link", "add", "br-home", "type", "bridge")).EnsureSuccess();
+            (await d.CarveAsync("network", "create", "home", "--type", "bridge", "--bridge", "br-home")).EnsureSuccess();
+            var home = Json.Parse(await d.CarveAsync("network", "list", "-o", "json"))[0];
+            Assert.True(home.GetProperty("adopted").GetBoolean());
+            (await d.CarveAsync("network", "delete", "home")).EnsureSuccess();
+            (await ns.ExecAsync("ip", "link", "show", "br-home")).EnsureSuccess();
         }
         finally
         {
