@@ -76,6 +76,15 @@ public sealed class NatNetworkTests
             await AssertPingsAsync(d, "web", "10.77.0.1");
             var list = Json.Parse(await d.CarveAsync("network", "list", "-o", "json"));
             Assert.Equal("lab,other", string.Join(",", list.EnumerateArray().Select(n => n.GetProperty("name").GetString())));
+
+            // Once its guests are gone, deleting the network removes everything Carve made for it.
+            (await d.CarveAsync("vm", "delete", "vm1", "--force")).EnsureSuccess();
+            (await d.CarveAsync("ct", "delete", "web", "--force")).EnsureSuccess();
+            (await d.CarveAsync("network", "delete", "lab")).EnsureSuccess();
+            Assert.NotEqual(0, (await ns.ExecAsync("ip", "link", "show", "lab")).ExitCode);
+            Assert.NotEqual(0, (await ns.ExecAsync("nft", "list", "table", "inet", "carve_lab")).ExitCode);
+            (await ns.ExecAsync("nft", "list", "table", "inet", "carve_other")).EnsureSuccess();
+            Assert.Single(DnsmasqPids(d));
         }
         finally
         {

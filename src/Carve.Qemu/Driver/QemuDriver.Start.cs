@@ -23,8 +23,10 @@ public sealed partial class QemuDriver
         var (accelName, note) = await accel.ResolveAsync(config.Accel, ct);
         task.Log($"Acceleration: {accelName} ({note})");
 
+        // The spec first: it checks volumes and files, so a VM that cannot start leaves no taps behind.
+        var spec = LaunchSpec(guest, config, paths, accelName);
         var taps = await PlugTapsAsync(guest, config, task, ct);
-        var spec = LaunchSpec(guest, config, paths, accelName) with
+        spec = spec with
         {
             StartPaused = paused,
             Nics = config.Nics.Select((n, i) => new QemuNic(n.Name, n.Mac, n.Model, taps.TryGetValue(i, out var tap) ? "tap:" + tap : "user")).ToList(),
