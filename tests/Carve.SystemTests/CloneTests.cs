@@ -23,6 +23,9 @@ public sealed class CloneTests
         var refused = await d.CarveAsync("vm", "start", "golden");
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("template", refused.Stderr, StringComparison.Ordinal);
+        var resize = await d.CarveAsync("vm", "set", "golden", "--resize", "disk0=+1G");
+        Assert.Equal(1, resize.ExitCode);
+        Assert.Contains("template", resize.Stderr, StringComparison.Ordinal);
         var pool = Path.Combine(d.DataDir, "pools", "local");
         var templateDisk = Directory.GetFiles(pool, "vm-100-*.qcow2").Single();
         var templateHash = await HashAsync(templateDisk);

@@ -47,8 +47,7 @@ public sealed class CloneService(
                 TaskId = taskId,
                 Work = async (task, ct) =>
                 {
-                    await driver.CloneVolumesAsync(source, clone, command.Linked, command.Snapshot, task, ct);
-                    if (command.Linked)
+                    if (await driver.CloneVolumesAsync(source, clone, command.Linked, command.Snapshot, task, ct))
                         links.Add(clone.Id, source.Id);
                     guests.ReleaseLock(clone.Id, taskId);
                     task.Log($"Cloned {source.Describe()} as {clone.Describe()}{(command.Linked ? ", linked to the template" : "")}.");

@@ -34,6 +34,7 @@ public interface IGuestSnapshots
     /// <summary>
     /// Makes the clone's volumes: full copies, or (linked) thin volumes backed by the source's, which must then
     /// never change. <paramref name="snapshot"/> copies the state at that snapshot instead of the present one.
+    /// Returns true when the clone still reads the source's volumes (so the source must outlive it).
     /// </summary>
-    Task CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct);
+    Task<bool> CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct);
 }

@@ -70,6 +70,8 @@ public sealed class VmService(
             resizes.Add(resize is null || resize.Disk is null || resize.Size is null
                 ? throw new BadRequestException("Each disk to resize needs a disk name and a size.")
                 : await PlanResizeAsync(guest, config, resize, ct));
+        if (guest.Template && resizes.Count > 0)
+            throw new ConflictException($"{guest.Describe()} is a template: its disks back linked clones and do not change.");
         if (request.Cpus is null && request.MemoryMiB is null && request.Description is null && resizes.Count == 0
             && hostPci is null && hostUsb is null && request.Nics is null)
             throw new BadRequestException("Nothing to change: give cpus, memory, a description, a disk to resize, host devices or NICs.");

@@ -58,7 +58,7 @@ public sealed partial class LxcDriver : IGuestSnapshots
     public string CloneConfig(GuestRecord source, int cloneId, string cloneName, IReadOnlyList<VmNic> nics) =>
         (CtConfig.FromJson(source.ConfigJson) with { RootfsVolume = $"ct-{cloneId}-rootfs", Hostname = cloneName, Nics = nics }).ToJson();
 
-    public async Task CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct)
+    public async Task<bool> CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct)
     {
         var from = CtConfig.FromJson(source.ConfigJson);
         var to = CtConfig.FromJson(clone.ConfigJson);
@@ -69,6 +69,8 @@ public sealed partial class LxcDriver : IGuestSnapshots
         var rootfs = storage.VolumePath(pool, to.RootfsVolume);
         RootfsFiles.WriteHostname(rootfs, to.Hostname, Mapping(to)?.ToHost(0) ?? 0);
         WriteConfig(to, Paths(clone), rootfs);
+        // A reflink copy or a btrfs snapshot shares extents, never a dependency: the source may go.
+        return false;
     }
 
     private async Task<bool> RunToolAsync(string tool, IReadOnlyList<string> argv, CancellationToken ct)

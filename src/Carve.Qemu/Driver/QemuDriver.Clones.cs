@@ -20,7 +20,7 @@ public sealed partial class QemuDriver
         }).ToJson();
     }
 
-    public async Task CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct)
+    public async Task<bool> CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct)
     {
         var from = VmConfig.FromJson(source.ConfigJson);
         var to = VmConfig.FromJson(clone.ConfigJson);
@@ -44,5 +44,6 @@ public sealed partial class QemuDriver
             else
                 await pools.DriverFor(pool).CloneVolumeAsync(pool, vars.Volume, newVars.Volume, linked: false, snapshot, ct);
         }
+        return linked;
     }
 }
