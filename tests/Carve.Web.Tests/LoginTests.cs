@@ -11,6 +11,8 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
     {
         var page = await web.LoggedInPageAsync();
         await Assertions.Expect(page.GetByTestId("accel")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("KVM|TCG"));
+        foreach (var meter in new[] { "CPU load", "Memory", "local (dir)" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Meter, new() { Name = meter, Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out", Exact = true })).ToBeVisibleAsync();
         // Keyboard: the first Tab reaches "Skip to content", which moves focus to the page's content.
         await page.Keyboard.PressAsync("Tab");
