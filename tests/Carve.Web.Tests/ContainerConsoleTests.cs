@@ -10,11 +10,11 @@ public sealed class ContainerConsoleTests(WebFixture web) : IClassFixture<WebFix
     public async Task A_container_created_in_the_wizard_runs_a_command_in_its_console_tab()
     {
         var page = await web.LoggedInPageAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Create" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create", Exact = true }).ClickAsync();
         await page.GetByLabel("Container (shares the host kernel, LXC)").CheckAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("web-ct");
         await page.GetByLabel("Template").SelectOptionAsync("busybox");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
 
         await WebPages.ExpectGuestPageAsync(page, "Container web-ct");
         await Assertions.Expect(page.Locator("h1 .badge")).ToHaveTextAsync("running", new() { Timeout = 60_000 });
@@ -29,8 +29,8 @@ public sealed class ContainerConsoleTests(WebFixture web) : IClassFixture<WebFix
 
         // Delete asks first; a running container is deleted with force.
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Guests" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Guests", Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("tr[data-guest='web-ct']")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }

@@ -11,13 +11,15 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
     {
         var page = await web.LoggedInPageAsync();
         await Assertions.Expect(page.GetByTestId("accel")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("KVM|TCG"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
+        foreach (var meter in new[] { "CPU load", "Memory", "local (dir)" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Meter, new() { Name = meter, Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out", Exact = true })).ToBeVisibleAsync();
         // Keyboard: the first Tab reaches "Skip to content", which moves focus to the page's content.
         await page.Keyboard.PressAsync("Tab");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content", Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main")).ToBeFocusedAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Exact = true })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
@@ -28,7 +30,7 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
         await page.GotoAsync("/");
         await page.GetByLabel("User name").FillAsync("admin");
         await page.GetByLabel("Password").FillAsync("not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong user name or password.");
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "carve_session");
         // The API still refuses this browser.
@@ -46,9 +48,9 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
         await page.GotoAsync("/");
         await page.GetByText("Log in with an API token instead").ClickAsync();
         await page.GetByLabel("API token").FillAsync(secret);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in with token" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in with token", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("token:watcher (viewer)")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create", Exact = true })).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Guests", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "watched", Exact = true }).ClickAsync();

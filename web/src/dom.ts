@@ -51,14 +51,15 @@ export function duration(seconds: number | null | undefined): string {
 }
 
 /** A meter with its numbers in words, so a screen reader hears "3.2 GiB of 8 GiB used". */
-export function meter(label: string, used: number, total: number): HTMLElement {
-  const pct = total > 0 ? Math.round((used / total) * 100) : 0;
+export function meter(label: string, used: number, total: number, text?: string): HTMLElement {
+  const pct = total > 0 ? Math.min(100, Math.round((used / total) * 100)) : 0;
+  const words = text ?? `${bytes(used)} / ${bytes(total)} (${pct}%)`;
   return h('div', { class: 'meter-row' },
     h('span', null, label),
+    h('span', { class: 'meter-text' }, words),
     h('div', { class: 'meter', role: 'meter', 'aria-label': label, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct,
-      'aria-valuetext': `${bytes(used)} of ${bytes(total)} used` },
-      h('div', { class: 'meter-fill' + (pct > 90 ? ' hot' : ''), style: `width:${pct}%` })),
-    h('span', { class: 'meter-text' }, `${bytes(used)} / ${bytes(total)} (${pct}%)`));
+      'aria-valuetext': text ?? `${bytes(used)} of ${bytes(total)} used` },
+      h('div', { class: 'meter-fill' + (pct > 90 ? ' hot' : ''), style: `width:${pct}%` })));
 }
 
 export function statusBadge(status: string): HTMLElement {

@@ -4,7 +4,7 @@ export interface Problem { title?: string; status?: number; detail?: string }
 export interface GuestSummary { id: number; name: string; type: 'vm' | 'ct'; status: string; cpus: number; memoryMiB: number; template: boolean; lock?: string }
 export interface Pool { name: string; type: string; path: string; totalBytes: number; availableBytes: number; default: boolean }
 export interface HostInfo {
-  hostname: string; kernel: string; cpuModel: string; cpuCount: number; memoryTotalBytes: number; memoryAvailableBytes: number;
+  hostname: string; kernel: string; cpuModel: string; cpuCount: number; loadAverage?: number; memoryTotalBytes: number; memoryAvailableBytes: number;
   qemuVersion?: string; kvm: { devicePresent: boolean; usable?: boolean; autoAccel?: string; detail: string }; pools: Pool[]; carveVersion: string;
 }
 export interface TaskLogLine { time: string; text: string }

@@ -6,6 +6,8 @@ public sealed record HostInfo
     public required string Kernel { get; init; }
     public required string CpuModel { get; init; }
     public int CpuCount { get; init; }
+    /// <summary>The 1-minute load average: compare with <see cref="CpuCount"/> for how busy the CPUs are.</summary>
+    public double? LoadAverage { get; init; }
     public long MemoryTotalBytes { get; init; }
     public long MemoryAvailableBytes { get; init; }
     public string? QemuVersion { get; init; }

@@ -15,6 +15,7 @@ public sealed class HostInspector(ProcFs proc, StoragePools pools, IHypervisorFa
             Kernel = proc.ReadKernelRelease(),
             CpuModel = proc.ReadCpuModel(),
             CpuCount = Environment.ProcessorCount,
+            LoadAverage = proc.ReadLoadAverage(),
             MemoryTotalBytes = total,
             MemoryAvailableBytes = available,
             QemuVersion = hypervisor.QemuVersion,

@@ -73,6 +73,13 @@ public sealed class ProcFs(string root = "/proc")
         return line is null ? "unknown" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 
+    /// <summary>The 1-minute load average from /proc/loadavg (runnable and waiting tasks), or null.</summary>
+    public double? ReadLoadAverage()
+    {
+        var first = TryRead(Path.Combine(Root, "loadavg"))?.Split(' ', 2)[0];
+        return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : null;
+    }
+
     /// <summary>The running kernel's release, as uname -r prints it.</summary>
     public string ReadKernelRelease() => TryRead(Path.Combine(Root, "sys", "kernel", "osrelease"))?.Trim() ?? "unknown";
 

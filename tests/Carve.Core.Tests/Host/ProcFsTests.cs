@@ -24,6 +24,16 @@ public sealed class ProcFsTests : IDisposable
     public void Dispose() => _root.Dispose();
 
     [Fact]
+    public void Reads_the_one_minute_load_average()
+    {
+        _root.Write("loadavg", "1.52 0.90 0.41 3/412 12345\n");
+        Assert.Equal(1.52, _proc.ReadLoadAverage());
+    }
+
+    [Fact]
+    public void The_load_average_is_null_without_loadavg() => Assert.Null(_proc.ReadLoadAverage());
+
+    [Fact]
     public void Reads_the_resident_set_size_in_bytes_from_status() =>
         Assert.Equal(524288L * 1024, _proc.ReadRssBytes(321));
 

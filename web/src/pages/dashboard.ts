@@ -20,6 +20,8 @@ export async function dashboardPage(main: HTMLElement): Promise<() => void> {
           h('dt', null, 'Kernel'), h('dd', null, host.kernel),
           h('dt', null, 'QEMU'), h('dd', null, host.qemuVersion ?? '-'),
           h('dt', null, 'Carve'), h('dd', null, host.carveVersion)),
+        host.loadAverage === undefined ? null : meter('CPU load', host.loadAverage, host.cpuCount,
+          `load ${host.loadAverage.toFixed(2)} on ${host.cpuCount} CPUs`),
         meter('Memory', host.memoryTotalBytes - host.memoryAvailableBytes, host.memoryTotalBytes)),
       h('section', { class: 'card', 'aria-labelledby': 'storage-title' },
         h('h2', { id: 'storage-title' }, 'Storage'),
