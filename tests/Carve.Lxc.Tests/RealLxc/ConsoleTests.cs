@@ -38,10 +38,16 @@ public sealed class ConsoleTests(ITestOutputHelper output)
     {
         await using var lxc = new LxcHarness(output);
         var guest = await lxc.StartedAsync("quiet");
+        // Under load the container may not have printed its banner yet: stopping before it did would test nothing.
+        for (var i = 0; i < 150 && !(await LogAsync(lxc, guest)).Contains("BusyBox", StringComparison.Ordinal); i++)
+            await Task.Delay(100);
         await lxc.Driver.StopAsync(guest, lxc.Task(), CancellationToken.None);
         await Assert.ThrowsAsync<ConflictException>(() => lxc.Driver.AttachConsoleAsync(guest, CancellationToken.None));
-        Assert.Contains("BusyBox", Encoding.UTF8.GetString(await lxc.Driver.ReadConsoleLogAsync(guest, CancellationToken.None)), StringComparison.Ordinal);
+        Assert.Contains("BusyBox", await LogAsync(lxc, guest), StringComparison.Ordinal);
     }
+
+    private static async Task<string> LogAsync(LxcHarness lxc, Core.Guests.GuestRecord guest) =>
+        Encoding.UTF8.GetString(await lxc.Driver.ReadConsoleLogAsync(guest, CancellationToken.None));
 
     private static async Task<string> ReadUntilAsync(Stream stream, string marker)
     {
