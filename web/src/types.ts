@@ -6,7 +6,20 @@ export interface Pool { name: string; type: string; path: string; totalBytes: nu
 export interface HostInfo {
   hostname: string; kernel: string; cpuModel: string; cpuCount: number; loadAverage?: number; memoryTotalBytes: number; memoryAvailableBytes: number;
   qemuVersion?: string; kvm: { devicePresent: boolean; usable?: boolean; autoAccel?: string; detail: string }; pools: Pool[]; carveVersion: string;
+  resources?: ResourceUsage;
 }
+export interface ResourceUsage {
+  reservedMemoryBytes: number; reservedCpus: number[]; guestCpus: number[]; overcommit: number; guestMemoryLimitBytes: number;
+  committedMemoryBytes: number; freeMemoryBytes: number; runningGuests: number; committedCpus: number;
+}
+export interface CheckFinding { check: string; verdict: 'ok' | 'warn' | 'fail'; detail: string; fix?: string | null }
+export interface HostCheckReport { findings: CheckFinding[]; verdict: 'ok' | 'warn' | 'fail' }
+export interface PciDevice {
+  address: string; id: string; vendor: string; device: string; class: string; driver?: string | null; iommuGroup?: number | null;
+  groupMembers: string[]; passthrough: boolean; reason: string; assignedTo?: string | null;
+}
+export interface UsbDevice { port: string; id: string; vendor: string; product: string; speed?: string | null; rootHub: boolean }
+export interface HostPciSpec { address: string; romBar?: boolean | null; primaryGpu: boolean }
 export interface TaskLogLine { time: string; text: string }
 export interface TaskView {
   id: string; type: string; guest?: string; guestId?: number; user: string; status: string; progress: number; error?: string;
@@ -18,7 +31,7 @@ export interface DiskView { name: string; pool: string; volume: string; format: 
 export interface VmView {
   id: number; name: string; status: string; template: boolean; lock?: string; createdAt: string; pendingChanges: string[];
   config: { cpus: number; memoryMiB: number; firmware: string; accel: string; cdrom?: string; kernel?: string; initrd?: string; cmdline?: string;
-    nics: { name: string; network: string; model: string; mac: string }[]; description?: string };
+    nics: { name: string; network: string; model: string; mac: string }[]; description?: string; hostPci: HostPciSpec[]; hostUsb: string[] };
   disks: DiskView[];
   runtime?: { pid?: number; uptimeSeconds?: number; qmpStatus?: string; cpuSeconds?: number; memoryRssBytes?: number; accel?: string; accelNote?: string };
 }

@@ -1,6 +1,7 @@
 import { api } from '../api';
 import { bytes, h, meter, replace } from '../dom';
 import type { GuestSummary, HostInfo, TaskView } from '../types';
+import { resourcesCard } from './resources';
 
 export async function dashboardPage(main: HTMLElement): Promise<() => void> {
   const body = h('div', { class: 'grid' });
@@ -23,6 +24,7 @@ export async function dashboardPage(main: HTMLElement): Promise<() => void> {
         host.loadAverage === undefined ? null : meter('CPU load', host.loadAverage, host.cpuCount,
           `load ${host.loadAverage.toFixed(2)} on ${host.cpuCount} CPUs`),
         meter('Memory', host.memoryTotalBytes - host.memoryAvailableBytes, host.memoryTotalBytes)),
+      resourcesCard(host.resources),
       h('section', { class: 'card', 'aria-labelledby': 'storage-title' },
         h('h2', { id: 'storage-title' }, 'Storage'),
         host.pools.map((p) => meter(`${p.name} (${p.type})`, p.totalBytes - p.availableBytes, p.totalBytes)),
