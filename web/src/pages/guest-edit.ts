@@ -2,8 +2,9 @@ import { api, canOperate } from '../api';
 import { field, h } from '../dom';
 import { runTask } from '../tasks';
 import type { CtView, TaskAccepted, VmView } from '../types';
+import { pciPicker } from './pci-picker';
 
-/** CPU, memory and (for VMs) disk growth: a PATCH whose task shows in the panel. */
+/** CPU, memory and (for VMs) disk growth and host PCI devices: a PATCH whose task shows in the panel. */
 export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, reload: () => Promise<void>): HTMLFormElement {
   const cpus = h('input', { type: 'number', min: 1, max: 256, required: true, value: String(g.config.cpus) });
   const memory = h('input', { type: 'number', min: 16, step: 16, required: true, value: String(g.config.memoryMiB) });
@@ -11,22 +12,26 @@ export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, re
   const disks = 'disks' in g ? g.disks : [];
   const disk = h('select', null, h('option', { value: '' }, 'No change'), disks.map((d) => h('option', { value: d.name }, d.name)));
   const grow = h('input', { placeholder: '+1G', pattern: '\\+?[0-9]+[KMGT]?' });
+  const pci = 'disks' in g ? pciPicker(g.config.hostPci) : null;
   const status = h('p', { role: 'status' });
   const save = h('button', { type: 'submit', class: 'primary', disabled: !canOperate() }, 'Save');
   const form = h('form', { class: 'edit' },
     field('CPUs', cpus), field('Memory (MiB)', memory), field('Description', description),
     kind === 'vm' && disks.length > 0 ? [field('Grow disk', disk), field('By or to', grow, 'e.g. +1G, or 16G')] : null,
-    save, status);
+    pci?.element, save, status);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const body: Record<string, unknown> = { cpus: Number(cpus.value), memoryMiB: Number(memory.value), description: description.value };
     if (disk.value && grow.value) body.resizeDisks = [{ disk: disk.value, size: grow.value }];
+    const hostPci = pci?.changed();
+    if (hostPci) body.hostPci = hostPci;
     save.disabled = true;
     status.textContent = 'Saving...';
     try {
       const accepted = await api<TaskAccepted>('PATCH', base, body);
       const task = await runTask(accepted.taskId);
       status.textContent = task.status === 'succeeded' ? 'Saved.' : `Failed: ${task.error ?? ''}`;
+      if (task.status === 'succeeded') pci?.saved();
       await reload();
     } catch (err) {
       status.textContent = (err as Error).message;

@@ -80,6 +80,7 @@ function describe(g: Guest): HTMLElement[] {
       ...row('Boot', g.config.kernel ? `kernel ${g.config.kernel}` : g.config.cdrom ? `ISO ${g.config.cdrom}` : 'disk'),
       ...row('Disks', g.disks.map((d) => `${d.name} ${bytes(d.virtualSizeBytes)} (${d.pool})`).join(', ')),
       ...row('NICs', g.config.nics.map((n) => `${n.name} ${n.network} ${n.model} ${n.mac}`).join(', ')),
+      ...row('Host PCI', g.config.hostPci.map((p) => `${p.address}${p.romBar === false ? ' rombar=off' : ''}${p.primaryGpu ? ' primary GPU' : ''}`).join(', ')),
       ...row('PID', r?.pid), ...row('Uptime', duration(r?.uptimeSeconds)), ...row('Memory in use', bytes(r?.memoryRssBytes)),
       ...row('Pending until restart', g.pendingChanges.join(', ')), ...row('Lock', g.lock), ...row('Description', g.config.description),
     ];
