@@ -21,7 +21,9 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort();
-        Daemon = await DaemonProcess.StartAsync(listen: $"127.0.0.1:{port}");
+        // A host reservation as a user would set one, so the pages show admission control's numbers (no core: 2 here).
+        Daemon = await DaemonProcess.StartAsync(listen: $"127.0.0.1:{port}",
+            extraConfig: new Dictionary<string, object> { ["reserved"] = new { memory = "2GiB" } });
         BaseUrl = $"https://127.0.0.1:{port}";
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
@@ -57,13 +59,13 @@ public sealed class WebFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Saves a screenshot to $CARVE_SCREENSHOTS (docs/screenshots when making the README's pictures), if set.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves a screenshot (of the whole page if asked) to $CARVE_SCREENSHOTS (docs/screenshots when making the README's pictures), if set.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
         if (Environment.GetEnvironmentVariable("CARVE_SCREENSHOTS") is { Length: > 0 } dir)
         {
             Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage });
         }
     }
 
