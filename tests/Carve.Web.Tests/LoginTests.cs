@@ -44,6 +44,9 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
     {
         var secret = (await web.Daemon.CarveAsync("token", "create", "watcher", "--role", "viewer")).EnsureSuccess().Stdout.Trim();
         (await web.Daemon.CreateDirectBootVmAsync("watched")).EnsureSuccess();
+        // A device the VM has is changeable for an admin even where the host cannot give it; a viewer cannot change it.
+        var device = Json.Parse(await web.Daemon.CarveAsync("host", "pci", "-o", "json"))[0].GetProperty("address").GetString()!;
+        (await web.Daemon.CarveAsync("vm", "set", "watched", "--hostpci", device)).EnsureSuccess();
         var page = await web.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByText("Log in with an API token instead").ClickAsync();
@@ -57,6 +60,9 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "VM watched" })).ToBeVisibleAsync();
         foreach (var action in new[] { "Start", "Shut down", "Reboot", "Stop", "Delete", "Save" })
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToBeDisabledAsync();
+        var picked = page.GetByRole(AriaRole.Group, new() { Name = "Host PCI devices", Exact = true }).GetByRole(AriaRole.Checkbox, new() { Name = device });
+        await Assertions.Expect(picked).ToBeCheckedAsync();
+        await Assertions.Expect(picked).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Serial console (opens a new tab)" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByText("Serial console (viewers cannot open consoles)")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
