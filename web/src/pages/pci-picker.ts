@@ -19,7 +19,7 @@ const key = (list: HostPciSpec[]) => JSON.stringify(list.map((s) => [s.address, 
 export function pciPicker(current: HostPciSpec[]): PciPicker {
   let saved = current;
   let choices: Choice[] = [];
-  const body = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading the host\'s PCI devices...'));
+  const body = h('div', null, h('p', { class: 'muted' }, 'Loading the host\'s PCI devices...'));
   const element = h('fieldset', { class: 'pci-picker' },
     h('legend', null, 'Host PCI devices'),
     h('p', { class: 'muted' }, 'Passthrough gives the VM the real device. Every device of an IOMMU group goes to the VM together; '
