@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 . scripts/common.sh
 carve_require_root "$@"
 tests/fixtures/build-test-guest.sh
-[ -x out/carved ] || ./build.sh
+./build.sh   # incremental; never measure a stale out/
 dotnet run -c Release --project bench/Carve.Bench -- "$@"
