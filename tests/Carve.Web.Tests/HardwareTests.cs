@@ -18,7 +18,7 @@ public sealed class HardwareTests(WebFixture web) : IClassFixture<WebFixture>
         await page.GetByRole(AriaRole.Link, new() { Name = "Hardware", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hardware", Exact = true })).ToBeVisibleAsync();
 
-        var report = await ApiAsync(page, "/host/check");
+        var report = await WebPages.ApiAsync(page, "/host/check");
         await Assertions.Expect(page.GetByTestId("check-verdict")).ToHaveTextAsync($"Overall: {Upper(report, "verdict")}");
         var findings = report.GetProperty("findings").EnumerateArray().ToList();
         Assert.NotEmpty(findings);
@@ -31,7 +31,7 @@ public sealed class HardwareTests(WebFixture web) : IClassFixture<WebFixture>
                 await Assertions.Expect(row).ToContainTextAsync(cell);
         }
 
-        var devices = (await ApiAsync(page, "/host/pci")).EnumerateArray().ToList();
+        var devices = (await WebPages.ApiAsync(page, "/host/pci")).EnumerateArray().ToList();
         Assert.NotEmpty(devices);
         // Every machine has devices the host keeps (at least its host bridge): they must say why.
         Assert.Contains(devices, d => !d.GetProperty("passthrough").GetBoolean());
@@ -50,14 +50,14 @@ public sealed class HardwareTests(WebFixture web) : IClassFixture<WebFixture>
             await Assertions.Expect(row.GetByTestId("reason")).ToHaveTextAsync(Text(d, "reason"));
         }
 
-        var usb = (await ApiAsync(page, "/host/usb")).EnumerateArray().ToList();
+        var usb = (await WebPages.ApiAsync(page, "/host/usb")).EnumerateArray().ToList();
         if (usb.Count == 0)
             await Assertions.Expect(page.GetByTestId("no-usb")).ToBeVisibleAsync();
         foreach (var u in usb)
             await Assertions.Expect(page.Locator($"tr[data-port='{Text(u, "port")}']")).ToContainTextAsync(Text(u, "id"));
 
         // The fixture's daemon reserves 2 GiB for the host; the page shows it and what running guests hold.
-        var resources = (await ApiAsync(page, "/host")).GetProperty("resources");
+        var resources = (await WebPages.ApiAsync(page, "/host")).GetProperty("resources");
         Assert.Equal(2L << 30, resources.GetProperty("reservedMemoryBytes").GetInt64());
         var facts = page.GetByTestId("resources");
         await Assertions.Expect(facts).ToContainTextAsync("Reserved memory2.0 GiB");
@@ -83,7 +83,7 @@ public sealed class HardwareTests(WebFixture web) : IClassFixture<WebFixture>
     public async Task The_vm_settings_list_pci_devices_by_group_with_ineligible_ones_disabled_and_save_the_choice()
     {
         var page = await web.LoggedInPageAsync();
-        var devices = (await ApiAsync(page, "/host/pci")).EnumerateArray().ToList();
+        var devices = (await WebPages.ApiAsync(page, "/host/pci")).EnumerateArray().ToList();
         var kept = Text(devices.First(d => !d.GetProperty("passthrough").GetBoolean()), "address");
         // A device the VM already has (set through the CLI) stays changeable even though the host cannot give it.
         (await web.Daemon.CreateDirectBootVmAsync("pci-pick")).EnsureSuccess();
@@ -117,7 +117,7 @@ public sealed class HardwareTests(WebFixture web) : IClassFixture<WebFixture>
         await picker.GetByRole(AriaRole.Checkbox, new() { Name = kept }).UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("form.edit").GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
-        var vm = await ApiAsync(page, "/vms/pci-pick");
+        var vm = await WebPages.ApiAsync(page, "/vms/pci-pick");
         Assert.Equal(0, vm.GetProperty("config").GetProperty("hostPci").GetArrayLength());
         await page.Context.CloseAsync();
     }
@@ -134,12 +134,4 @@ public sealed class HardwareTests(WebFixture web) : IClassFixture<WebFixture>
         e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Upper(JsonElement e, string name) => Text(e, name).ToUpperInvariant();
-
-    private static async Task<JsonElement> ApiAsync(IPage page, string path)
-    {
-        var response = await page.APIRequest.GetAsync("/api/v1" + path);
-        Assert.True(response.Ok, $"GET {path}: {response.Status}");
-        using var doc = JsonDocument.Parse(await response.TextAsync());
-        return doc.RootElement.Clone();
-    }
 }

@@ -58,8 +58,10 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
         await page.GetByRole(AriaRole.Link, new() { Name = "Guests", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "watched", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "VM watched" })).ToBeVisibleAsync();
-        foreach (var action in new[] { "Start", "Shut down", "Reboot", "Stop", "Delete", "Save" })
+        foreach (var action in new[] { "Start", "Shut down", "Reboot", "Stop", "Delete", "Save", "Take snapshot" })
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToBeDisabledAsync();
+        foreach (var input in new[] { "Snapshot name", "Snapshot description", "Include RAM" })
+            await Assertions.Expect(page.GetByLabel(input, new() { Exact = true })).ToBeDisabledAsync();
         var picked = page.GetByRole(AriaRole.Group, new() { Name = "Host PCI devices", Exact = true }).GetByRole(AriaRole.Checkbox, new() { Name = device });
         await Assertions.Expect(picked).ToBeCheckedAsync();
         await Assertions.Expect(picked).ToBeDisabledAsync();

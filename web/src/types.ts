@@ -44,3 +44,4 @@ export interface CtView {
 export interface ImageView { name: string; path: string; kind: 'iso' | 'kernel' | 'initrd' | 'disk'; sizeBytes: number }
 export interface TemplateView { name: string; source: string; ready: boolean; sizeBytes?: number; description?: string }
 export interface ConsoleTicket { ticket: string; path: string; expiresAt: string }
+export interface SnapshotView { name: string; parent?: string | null; createdAt: string; memory: boolean; description?: string | null; state: string; current: boolean }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -39,4 +40,13 @@ public static class WebPages
     public static async Task ExpectGuestPageAsync(IPage page, string heading) =>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync(
             new() { Timeout = (float)BootTimeout.TotalMilliseconds });
+
+    /// <summary>GET on the REST API with the page's session cookie, as the UI itself calls it.</summary>
+    public static async Task<JsonElement> ApiAsync(IPage page, string path)
+    {
+        var response = await page.APIRequest.GetAsync("/api/v1" + path);
+        Assert.True(response.Ok, $"GET {path}: {response.Status}");
+        using var doc = JsonDocument.Parse(await response.TextAsync());
+        return doc.RootElement.Clone();
+    }
 }

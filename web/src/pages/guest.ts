@@ -3,6 +3,7 @@ import { bytes, duration, h, replace, statusBadge } from '../dom';
 import { runTask } from '../tasks';
 import type { CtView, TaskAccepted, VmView } from '../types';
 import { editForm } from './guest-edit';
+import { snapshotsPanel } from './snapshots';
 
 type Guest = VmView | CtView;
 
@@ -16,7 +17,8 @@ export async function guestPage(main: HTMLElement, params: Record<string, string
   const consoles = h('section', { class: 'card', 'aria-labelledby': 'consoles-title' });
   const message = h('p', { class: 'error', role: 'alert' });
   const edit = h('section', { class: 'card', 'aria-labelledby': 'edit-title' });
-  main.append(title, actions, message, h('div', { class: 'grid' }, facts, consoles, edit));
+  const snapshots = snapshotsPanel(kind, params.ref);
+  main.append(title, actions, message, h('div', { class: 'grid' }, facts, consoles, edit, snapshots.element));
 
   const act = async (label: string, method: string, path: string) => {
     message.textContent = '';
@@ -42,6 +44,7 @@ export async function guestPage(main: HTMLElement, params: Record<string, string
   const load = async () => {
     const g = await api<Guest>('GET', base);
     const running = g.status === 'running';
+    snapshots.update(running);
     const noun = kind === 'vm' ? 'VM' : 'Container';
     replace(title, `${noun} ${g.name} `, h('span', { class: 'muted' }, `(${g.id})`), ' ', statusBadge(g.status));
     replace(actions,

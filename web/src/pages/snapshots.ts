@@ -1,0 +1,91 @@
+import { api, canOperate } from '../api';
+import { field, h, replace } from '../dom';
+import { runTask } from '../tasks';
+import type { SnapshotView, TaskAccepted } from '../types';
+
+export interface SnapshotsPanel { element: HTMLElement; update: (running: boolean) => void }
+
+/**
+ * A guest's snapshots, like Proxmox's Snapshots tab: the tree as a table with Rollback and Delete, and a form
+ * to take one. Every action runs as a task shown in the task panel; the table reloads when the task ends.
+ */
+export function snapshotsPanel(kind: 'vm' | 'ct', ref: string): SnapshotsPanel {
+  const base = `/guests/${encodeURIComponent(ref)}/snapshots`;
+  const viewer = !canOperate();
+  const why = viewer ? 'Your role (viewer) cannot change guests' : null;
+  const tbody = h('tbody');
+  const message = h('p', { role: 'status', 'aria-live': 'polite' });
+  const name = h('input', { required: true, maxlength: 63, pattern: '[A-Za-z0-9._\\-]+', disabled: viewer, autocomplete: 'off' });
+  const description = h('input', { maxlength: 1000, disabled: viewer });
+  const memory = h('input', { type: 'checkbox', disabled: true });
+  const take = h('button', { type: 'submit', class: 'primary', disabled: viewer, title: why }, 'Take snapshot');
+  const memoryHint = kind === 'vm' ? 'only while the VM runs: a rollback then resumes where it was' : 'VMs only';
+  const form = h('form', { class: 'edit snapshot-form', 'aria-label': 'Take a snapshot' },
+    field('Snapshot name', name, 'letters, digits, ".", "-", "_"'), field('Snapshot description', description),
+    h('div', { class: 'field check' }, h('label', null, memory, ' Include RAM'), h('small', null, memoryHint)),
+    take);
+  let busy = false;
+
+  const load = async () => {
+    const snaps = await api<SnapshotView[]>('GET', base);
+    replace(tbody, snaps.length === 0
+      ? h('tr', null, h('td', { colspan: 7, class: 'muted' }, 'No snapshots yet.'))
+      : snaps.map((s) => h('tr', { 'data-snapshot': s.name, 'aria-current': s.current ? 'true' : null },
+        h('th', { scope: 'row' }, s.name, s.current ? [' ', h('span', { class: 'badge current' }, 'current')] : null),
+        h('td', null, s.parent ?? '-'),
+        h('td', { class: 'nowrap' }, h('time', { datetime: s.createdAt }, new Date(s.createdAt).toLocaleString())),
+        h('td', null, s.memory ? 'yes' : 'no'),
+        h('td', null, s.state),
+        h('td', { class: 'wrap' }, s.description ?? ''),
+        h('td', null, h('div', { class: 'row-actions' },
+          action('Rollback', s.name, 'POST', `/${encodeURIComponent(s.name)}/rollback`,
+            `Roll ${ref} back to snapshot ${s.name}? Changes since then are lost.`),
+          action('Delete', s.name, 'DELETE', `/${encodeURIComponent(s.name)}`, `Delete snapshot ${s.name} of ${ref}?`))))));
+  };
+
+  const run = async (label: string, method: string, path: string, body?: unknown) => {
+    busy = true;
+    message.textContent = `${label}...`;
+    try {
+      const accepted = await api<TaskAccepted>(method, base + path, body);
+      const task = await runTask(accepted.taskId);
+      message.textContent = task.status === 'succeeded' ? `${label}: done.` : `${label} failed: ${task.error ?? ''}`;
+    } catch (e) {
+      message.textContent = `${label} failed: ${(e as Error).message}`;
+    } finally {
+      busy = false;
+    }
+    await load().catch(() => undefined);
+  };
+
+  function action(label: string, snap: string, method: string, path: string, question: string): HTMLButtonElement {
+    return h('button', {
+      class: label === 'Delete' ? 'danger' : null, disabled: viewer, title: why, 'aria-label': `${label} ${snap}`,
+      onclick: () => { if (!busy && window.confirm(question)) void run(`${label} ${snap}`, method, path); },
+    }, label);
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (busy) return;
+    const body = { name: name.value.trim(), description: description.value || null, memory: memory.checked };
+    void run(`Snapshot ${body.name}`, 'POST', '', body).then(() => { name.value = ''; description.value = ''; });
+  });
+
+  const element = h('section', { class: 'card wide', 'aria-labelledby': 'snapshots-title' },
+    h('h2', { id: 'snapshots-title' }, 'Snapshots'),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'snapshots' },
+      h('caption', { class: 'sr-only' }, `Snapshots of ${ref}`),
+      h('thead', null, h('tr', null, ['Name', 'Parent', 'Taken', 'RAM', 'State', 'Description', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+      tbody)),
+    message, form);
+  void load().catch((e) => { message.textContent = (e as Error).message; });
+  return {
+    element,
+    // RAM can be saved only from a running VM; the guest page tells when that changes.
+    update: (running) => {
+      memory.disabled = viewer || kind !== 'vm' || !running;
+      if (memory.disabled) memory.checked = false;
+    },
+  };
+}
