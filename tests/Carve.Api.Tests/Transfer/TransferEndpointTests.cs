@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Carve.Api.Tests.Support;
+using Carve.Tests.Shared;
 
 namespace Carve.Api.Tests.Transfer;
 

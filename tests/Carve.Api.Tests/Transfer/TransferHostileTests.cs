@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using Carve.Contracts.Tasks;
 using Carve.Core.Errors;
+using Carve.Tests.Shared;
 
 namespace Carve.Api.Tests.Transfer;
 

@@ -1,11 +1,12 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
 using System.Text;
+using Carve.Host.Processes;
 
-namespace Carve.Api.Tests.Transfer;
+namespace Carve.Tests.Shared;
 
 /// <summary>How a test OVA differs from a well-formed VMware one.</summary>
-public sealed record VmwareOvaOptions
+internal sealed record VmwareOvaOptions
 {
     public int Cpus { get; init; } = 2;
     public int MemoryMiB { get; init; } = 256;
@@ -23,9 +24,9 @@ public sealed record VmwareOvaOptions
 /// <summary>
 /// Builds an OVA the way VMware's ovftool writes one (OVF 1.0, vmx-14, LSI Logic SCSI, VmxNet3, a SATA CD-ROM,
 /// streamOptimized VMDK from qemu-img, SHA256 manifest, .ovf first), packed with System.Formats.Tar rather than
-/// Carve's own writer, so the reader is not only tested against itself.
+/// Carve's own writer, so the reader is not only tested against itself. Compiled into the API and system tests.
 /// </summary>
-public static class VmwareOva
+internal static class VmwareOva
 {
     public static async Task<string> BuildAsync(string dir, string name, string rawDisk, VmwareOvaOptions? options = null)
     {
@@ -34,7 +35,14 @@ public static class VmwareOva
         try
         {
             var vmdk = Path.Combine(work, $"{name}-disk1.vmdk");
-            await TransferHost.QemuImgAsync("convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=streamOptimized,adapter_type=lsilogic", rawDisk, vmdk);
+            var convert = await new ProcessRunner().RunAsync(
+                new ProcessSpec("qemu-img", ["convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=streamOptimized,adapter_type=lsilogic", rawDisk, vmdk])
+                {
+                    Timeout = TimeSpan.FromMinutes(2),
+                },
+                CancellationToken.None);
+            if (!convert.Succeeded)
+                throw new InvalidOperationException($"qemu-img could not make the test VMDK: {convert.Stderr}");
             var vmdkBytes = options.EditDisk(await File.ReadAllBytesAsync(vmdk));
             var ovf = Encoding.UTF8.GetBytes(options.EditOvf(Ovf(name, Path.GetFileName(vmdk), vmdkBytes.Length, new FileInfo(rawDisk).Length, options)));
             var manifest = $"SHA256({name}.ovf)= {Hex(ovf)}\nSHA256({Path.GetFileName(vmdk)})= {Hex(vmdkBytes)}\n";
