@@ -7,11 +7,16 @@ carve_require_dotnet
 carve_require_node
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Carve.slnx -c Release -v quiet -nologo "$@"
-# Both programs share one folder: they share most of their libraries. ReadyToRun: precompiled code starts
-# faster (the CLI runs once per command) and keeps the daemon's JIT work and memory small.
-for project in src/Carve.Daemon src/Carve.Cli; do
-    dotnet publish "$project" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o out -v quiet -nologo
-done
+# The daemon: ReadyToRun keeps its JIT work and memory small; it runs on the shared .NET runtime.
+dotnet publish src/Carve.Daemon -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o out -v quiet -nologo
+# The CLI starts once per command, so start-up is most of its time. Native AOT would be best, but its runtime pack
+# (Microsoft.NETCore.App.Runtime.NativeAOT.linux-x64) is not on the NuGet mirror here. Next best, measured in
+# docs/benchmarks.md: its own runtime, trimmed, and ReadyToRun-compiled with it into one composite image, so that
+# the generic code it shares with the framework needs no JIT either. It lives in out/cli (the composite is tied to
+# that runtime copy) and out/carve links to it. Its obj/ is its own: a composite build rewrites the assemblies there.
+rm -rf out/cli
+dotnet publish src/Carve.Cli -c Release -r linux-x64 -p:CarveStandaloneCli=true -o out/cli -v quiet -nologo
+ln -sfn cli/carve out/carve
 # The web UI: TypeScript + Vite, with its npm dependencies (noVNC, xterm.js) from the lockfile; carved serves out/wwwroot.
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 rm -rf out/wwwroot && cp -r web/dist out/wwwroot

@@ -44,6 +44,16 @@ internal static class ContainerBench
         Console.WriteLine($"carve REST (start task + stop task): {Stats.Summary(rest)}");
         Console.WriteLine($"carve CLI (carve ct start + carve ct stop): {Stats.Summary(cli)}");
         Console.WriteLine($"REST over raw (medians): {Stats.Ms(Stats.Percentile(rest, 50) - Stats.Percentile(raw, 50))}; CLI/raw: {Stats.Percentile(cli, 50) / Stats.Percentile(raw, 50):0.00}x");
+        // The floor under any CLI command: the .NET runtime starting and stopping, with no daemon call at all.
+        List<double> version = [];
+        for (var i = 0; i < iterations + 1; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await RunAsync(Path.Combine(outDir, "carve"), "--version");
+            if (i > 0)
+                version.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"carve --version (CLI start-up alone, no daemon call): {Stats.Summary(version)}");
         Console.WriteLine();
         await DensityAsync(daemon);
     }
