@@ -2,6 +2,7 @@ import { api, canOperate } from '../api';
 import { bytes, duration, h, replace, statusBadge } from '../dom';
 import { runTask } from '../tasks';
 import type { CtView, TaskAccepted, VmView } from '../types';
+import { clonePanel } from './clone';
 import { editForm } from './guest-edit';
 import { snapshotsPanel } from './snapshots';
 
@@ -18,7 +19,10 @@ export async function guestPage(main: HTMLElement, params: Record<string, string
   const message = h('p', { class: 'error', role: 'alert' });
   const edit = h('section', { class: 'card', 'aria-labelledby': 'edit-title' });
   const snapshots = snapshotsPanel(kind, params.ref);
-  main.append(title, actions, message, h('div', { class: 'grid' }, facts, consoles, edit, snapshots.element));
+  // Declared before load, which the clone panel calls again after a conversion to template.
+  let load: () => Promise<void> = async () => undefined;
+  const clone = clonePanel(kind, params.ref, () => load());
+  main.append(title, actions, message, h('div', { class: 'grid' }, facts, consoles, edit, clone.element, snapshots.element));
 
   const act = async (label: string, method: string, path: string) => {
     message.textContent = '';
@@ -41,14 +45,17 @@ export async function guestPage(main: HTMLElement, params: Record<string, string
     }, label);
 
   let first = true;
-  const load = async () => {
+  load = async () => {
     const g = await api<Guest>('GET', base);
     const running = g.status === 'running';
     snapshots.update(running);
+    clone.update({ running, template: g.template });
     const noun = kind === 'vm' ? 'VM' : 'Container';
-    replace(title, `${noun} ${g.name} `, h('span', { class: 'muted' }, `(${g.id})`), ' ', statusBadge(g.status));
+    replace(title, `${noun} ${g.name} `, h('span', { class: 'muted' }, `(${g.id})`), ' ', statusBadge(g.status),
+      g.template ? [' ', h('span', { class: 'badge template' }, 'template')] : null);
     replace(actions,
-      button('Start', 'POST', '/start', !running),
+      // A template never starts: it is cloned.
+      button('Start', 'POST', '/start', !running && !g.template),
       button('Shut down', 'POST', '/shutdown', running),
       button('Reboot', 'POST', '/reboot', running),
       button('Stop', 'POST', '/stop', running, `Stop ${g.name} at once, like pulling the plug?`),
