@@ -8,6 +8,7 @@ import { guestsPage } from './pages/guests';
 import { guestPage } from './pages/guest';
 import { createPage } from './pages/create';
 import { hardwarePage } from './pages/hardware';
+import { networksPage } from './pages/networks';
 
 /** A page draws into main and may return a function that stops its timers and sockets. */
 export type Page = (main: HTMLElement, params: Record<string, string>) => Promise<(() => void) | void>;
@@ -24,6 +25,7 @@ const routes: [RegExp, Page, string][] = [
   [/^\/guests\/(?<kind>vm|ct)\/(?<ref>[^/]+)$/, guestPage, 'Guest'],
   [/^\/create$/, createPage, 'Create'],
   [/^\/hardware$/, hardwarePage, 'Hardware'],
+  [/^\/networks$/, networksPage, 'Networks'],
   [/^\/console\/(?<kind>vm|ct)\/(?<ref>[^/]+)\/(?<channel>serial|console)$/, terminalPage, 'Console'],
   [/^\/console\/vm\/(?<ref>[^/]+)\/vnc$/, vncPage, 'Screen'],
 ];
@@ -40,7 +42,7 @@ function nav(): HTMLElement {
     'Skip to content');
   return h('header', { class: 'top' }, skip,
     h('a', { class: 'brand', href: '#/' }, 'Carve'),
-    h('nav', { 'aria-label': 'Main' }, link('#/', 'Dashboard'), link('#/guests', 'Guests'), link('#/hardware', 'Hardware'),
+    h('nav', { 'aria-label': 'Main' }, link('#/', 'Dashboard'), link('#/guests', 'Guests'), link('#/networks', 'Networks'), link('#/hardware', 'Hardware'),
       canOperate() ? link('#/create', 'Create') : null),
     h('div', { class: 'who' },
       h('span', null, `${s?.user} (${s?.role})`),

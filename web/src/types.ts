@@ -45,3 +45,8 @@ export interface ImageView { name: string; path: string; kind: 'iso' | 'kernel' 
 export interface TemplateView { name: string; source: string; ready: boolean; sizeBytes?: number; description?: string }
 export interface ConsoleTicket { ticket: string; path: string; expiresAt: string }
 export interface SnapshotView { name: string; parent?: string | null; createdAt: string; memory: boolean; description?: string | null; state: string; current: boolean }
+export interface LeaseView { mac: string; ip: string; hostname?: string; expiresAt?: string }
+export interface NetworkView {
+  name: string; type: 'nat' | 'bridge'; bridge: string; subnet?: string; gateway?: string; uplink?: string; adopted: boolean;
+  users: string[]; leases: LeaseView[]; createdAt: string;
+}

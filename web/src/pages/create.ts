@@ -1,11 +1,12 @@
 import { api } from '../api';
 import { bytes, field, h, replace } from '../dom';
 import { runTask } from '../tasks';
-import type { ImageView, TaskAccepted, TemplateView } from '../types';
+import type { ImageView, NetworkView, TaskAccepted, TemplateView } from '../types';
 
 /** A short wizard: what kind of guest, its name and size, what it boots from; sensible defaults everywhere. */
 export async function createPage(main: HTMLElement): Promise<void> {
-  const [images, templates] = await Promise.all([api<ImageView[]>('GET', '/images'), api<TemplateView[]>('GET', '/templates')]);
+  const [images, templates, networks] = await Promise.all([
+    api<ImageView[]>('GET', '/images'), api<TemplateView[]>('GET', '/templates'), api<NetworkView[]>('GET', '/networks')]);
   const ofKind = (kind: string) => images.filter((i) => i.kind === kind);
   const options = (list: ImageView[], none?: string) => [
     none ? h('option', { value: '' }, none) : null,
@@ -17,6 +18,9 @@ export async function createPage(main: HTMLElement): Promise<void> {
   const cpus = h('input', { type: 'number', min: 1, max: 256, value: '1', required: true });
   const memory = h('input', { type: 'number', min: 16, step: 16, value: '512', required: true });
   const start = h('input', { type: 'checkbox', checked: true });
+  // One NIC on a chosen network; the default is what the API does without one (user-mode NAT for a VM, none for a container).
+  const network = h('select', null, h('option', { value: '' }, 'Default'),
+    networks.map((n) => h('option', { value: n.name }, `${n.name} (${n.type === 'nat' ? `NAT ${n.subnet ?? ''}` : `bridge on ${n.uplink ?? n.bridge}`})`)));
 
   const boot = h('select', null,
     h('option', { value: 'iso' }, 'Install from an ISO'), h('option', { value: 'kernel' }, 'Boot a kernel directly'),
@@ -58,7 +62,8 @@ export async function createPage(main: HTMLElement): Promise<void> {
       h('label', { class: 'choice' }, kindVm, ' Virtual machine (own kernel, QEMU)'),
       h('label', { class: 'choice' }, kindCt, ' Container (shares the host kernel, LXC)')),
     h('fieldset', null, h('legend', null, '2. Name and size'),
-      field('Name', name, 'Lower-case letters, digits and dashes'), field('CPUs', cpus), field('Memory (MiB)', memory)),
+      field('Name', name, 'Lower-case letters, digits and dashes'), field('CPUs', cpus), field('Memory (MiB)', memory),
+      field('Network', network, 'Default: user-mode NAT for a VM, no NIC for a container')),
     source,
     h('fieldset', null, h('legend', null, '4. Finish'), h('label', { class: 'choice' }, start, ' Start it once created'), submit),
     error);
@@ -77,6 +82,7 @@ export async function createPage(main: HTMLElement): Promise<void> {
     } else {
       body.template = template.value;
     }
+    if (network.value) body.nics = [{ network: network.value }];
     try {
       const accepted = await api<TaskAccepted>('POST', vm ? '/vms' : '/cts', body);
       const task = await runTask(accepted.taskId);
