@@ -58,15 +58,20 @@ public sealed class LoginTests(WebFixture web) : IClassFixture<WebFixture>
         await page.GetByRole(AriaRole.Link, new() { Name = "Guests", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "watched", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "VM watched" })).ToBeVisibleAsync();
-        foreach (var action in new[] { "Start", "Shut down", "Reboot", "Stop", "Delete", "Save", "Take snapshot" })
+        foreach (var action in new[] { "Start", "Shut down", "Reboot", "Stop", "Delete", "Save", "Take snapshot", "Clone", "Convert to template" })
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToBeDisabledAsync();
-        foreach (var input in new[] { "Snapshot name", "Snapshot description", "Include RAM" })
+        foreach (var input in new[] { "Snapshot name", "Snapshot description", "Include RAM", "Clone name", "Linked clone" })
             await Assertions.Expect(page.GetByLabel(input, new() { Exact = true })).ToBeDisabledAsync();
         var picked = page.GetByRole(AriaRole.Group, new() { Name = "Host PCI devices", Exact = true }).GetByRole(AriaRole.Checkbox, new() { Name = device });
         await Assertions.Expect(picked).ToBeCheckedAsync();
         await Assertions.Expect(picked).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Serial console (opens a new tab)" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByText("Serial console (viewers cannot open consoles)")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Networks", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Networks", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create network", Exact = true })).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByLabel("Network name")).ToBeDisabledAsync();
         await page.Context.CloseAsync();
     }
 
