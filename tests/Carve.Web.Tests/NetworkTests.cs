@@ -45,6 +45,8 @@ public sealed class NetworkTests(NetworkWebFixture web) : IClassFixture<NetworkW
         await WebPages.ExpectGuestPageAsync(page, "Container web");
         var (ip, mac) = FirstNic(await web.Daemon.ShowCtAsync("web"));
         Assert.StartsWith("10.77.0.", ip, StringComparison.Ordinal);
+        // The guest page shows the NIC with its network, MAC and reserved address.
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync($"net0 lab veth {mac} {ip}");
         await WaitForLeaseAsync(web.Daemon, "lab", mac, ip!);
         await AssertPingsAsync(web.Daemon, "web", "10.77.0.1");
 

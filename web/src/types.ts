@@ -28,17 +28,19 @@ export interface TaskView {
 export interface TaskEvent { kind: 'log' | 'progress' | 'status'; text?: string; progress: number; status?: string; error?: string; time: string }
 export interface TaskAccepted { taskId: string; status: string }
 export interface DiskView { name: string; pool: string; volume: string; format: string; virtualSizeBytes: number; allocatedBytes?: number }
+/** A NIC as the API shows it: ip is its reserved address on a NAT network, publish its forwarded ports. */
+export interface NicView { name: string; network: string; model: string; mac: string; vlan?: number; ip?: string; publish: string[] }
 export interface VmView {
   id: number; name: string; status: string; template: boolean; lock?: string; createdAt: string; pendingChanges: string[];
   config: { cpus: number; memoryMiB: number; firmware: string; accel: string; cdrom?: string; kernel?: string; initrd?: string; cmdline?: string;
-    nics: { name: string; network: string; model: string; mac: string }[]; description?: string; hostPci: HostPciSpec[]; hostUsb: string[] };
+    nics: NicView[]; description?: string; hostPci: HostPciSpec[]; hostUsb: string[] };
   disks: DiskView[];
   runtime?: { pid?: number; uptimeSeconds?: number; qmpStatus?: string; cpuSeconds?: number; memoryRssBytes?: number; accel?: string; accelNote?: string };
 }
 export interface CtView {
   id: number; name: string; status: string; template: boolean; lock?: string; createdAt: string;
   config: { cpus: number; memoryMiB: number; hostname: string; privileged: boolean; template: string;
-    mounts: { host: string; guest: string; readOnly: boolean }[]; description?: string };
+    mounts: { host: string; guest: string; readOnly: boolean }[]; nics: NicView[]; description?: string };
   runtime?: { initPid?: number; uptimeSeconds?: number; cpuSeconds?: number; memoryBytes?: number; memoryLimitBytes?: number; oomKills?: number };
 }
 export interface ImageView { name: string; path: string; kind: 'iso' | 'kernel' | 'initrd' | 'disk'; sizeBytes: number }

@@ -1,7 +1,7 @@
 import { api, canOperate } from '../api';
 import { bytes, duration, h, replace, statusBadge } from '../dom';
 import { runTask } from '../tasks';
-import type { CtView, TaskAccepted, VmView } from '../types';
+import type { CtView, NicView, TaskAccepted, VmView } from '../types';
 import { clonePanel } from './clone';
 import { editForm } from './guest-edit';
 import { snapshotsPanel } from './snapshots';
@@ -89,7 +89,7 @@ function describe(g: Guest): HTMLElement[] {
       ...row('Acceleration', r?.accel ? `${r.accel}${r.accelNote ? ` (${r.accelNote})` : ''}` : g.config.accel),
       ...row('Boot', g.config.kernel ? `kernel ${g.config.kernel}` : g.config.cdrom ? `ISO ${g.config.cdrom}` : 'disk'),
       ...row('Disks', g.disks.map((d) => `${d.name} ${bytes(d.virtualSizeBytes)} (${d.pool})`).join(', ')),
-      ...row('NICs', g.config.nics.map((n) => `${n.name} ${n.network} ${n.model} ${n.mac}`).join(', ')),
+      ...row('NICs', nics(g.config.nics)),
       ...row('Host PCI', g.config.hostPci.map((p) => `${p.address}${p.romBar === false ? ' rombar=off' : ''}${p.primaryGpu ? ' primary GPU' : ''}`).join(', ')),
       ...row('PID', r?.pid), ...row('Uptime', duration(r?.uptimeSeconds)), ...row('Memory in use', bytes(r?.memoryRssBytes)),
       ...row('Pending until restart', g.pendingChanges.join(', ')), ...row('Lock', g.lock), ...row('Description', g.config.description),
@@ -100,9 +100,16 @@ function describe(g: Guest): HTMLElement[] {
     ...row('CPUs', g.config.cpus), ...row('Memory', `${g.config.memoryMiB} MiB`), ...row('Template', g.config.template),
     ...row('Hostname', g.config.hostname), ...row('Privileged', g.config.privileged ? 'yes' : 'no'),
     ...row('Mounts', g.config.mounts.map((m) => `${m.host} -> ${m.guest}`).join(', ')),
+    ...row('NICs', nics(g.config.nics)),
     ...row('Init PID', r?.initPid), ...row('Uptime', duration(r?.uptimeSeconds)),
     ...row('Memory in use', r?.memoryBytes === undefined ? '-' : `${bytes(r.memoryBytes)} of ${bytes(r.memoryLimitBytes)}`),
     ...row('Lock', g.lock), ...row('Description', g.config.description),
   ];
 }
 
+
+/** "net0 lab 3a:44:.. 10.77.0.2 vlan 10 (8080:80/tcp)": the address is what a user looks for first. */
+function nics(list: NicView[]): string {
+  return list.map((n) => [n.name, n.network, n.model, n.mac, n.ip, n.vlan ? `vlan ${n.vlan}` : null,
+    n.publish.length ? `(${n.publish.join(', ')})` : null].filter(Boolean).join(' ')).join('; ');
+}
