@@ -72,19 +72,7 @@ public sealed partial class VmSnapshotTests
 
         var log = await ConsoleLogAsync(d);
         (await d.CarveAsync("snapshot", "rollback", "ticker", "live")).EnsureSuccess();
-        Assert.Equal("running", (await d.ShowAsync("ticker")).GetProperty("status").GetString());
-        var deadline = DateTime.UtcNow + Boot;
-        var fresh = "";
-        while (DateTime.UtcNow < deadline && TickPattern().Count(fresh) < 3)
-        {
-            await Task.Delay(500);
-            fresh = (await ConsoleLogAsync(d))[log.Length..];
-        }
-        var ticks = TickPattern().Matches(fresh).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.True(ticks.Count >= 3, $"no ticks after the rollback:\n{fresh}");
-        // The guest runs on from the saved moment: the first tick follows the one before the snapshot.
-        Assert.InRange(ticks[0], beforeSnapshot + 1, afterSnapshot + 1);
-        Assert.DoesNotContain("CARVE-BOOT-OK", fresh, StringComparison.Ordinal);
+        await AssertResumedAsync(d, log.Length, beforeSnapshot, afterSnapshot);
         var snapshot = Json.Parse(await d.CarveAsync("snapshot", "list", "ticker", "-o", "json"))[0];
         Assert.True(snapshot.GetProperty("memory").GetBoolean());
 
@@ -124,6 +112,52 @@ public sealed partial class VmSnapshotTests
 
     private static async Task<string> SnapshotsInAsync(string image) =>
         (await Processes.RunAsync("qemu-img", ["snapshot", "-U", "-l", image])).EnsureSuccess().Stdout;
+
+    [Fact]
+    public async Task MemoryRollbackBringsBackTheCpusAndMemoryTheSnapshotWasTakenWith()
+    {
+        await using var d = await DaemonProcess.StartAsync();
+        (await d.CarveAsync("vm", "create", "ticker", "--cpus", "1", "--memory", "256", "--kernel", TestGuest.Kernel, "--initrd", TestGuest.Initrd,
+            "--cmdline", "console=ttyS0 carve.tick=1", "--disk", "size=64M")).EnsureSuccess();
+        (await d.CarveAsync("vm", "start", "ticker")).EnsureSuccess();
+        await d.WaitForConsoleAsync("ticker", Boot, "CARVE-TICK 3");
+        var beforeSnapshot = LastTick(await ConsoleLogAsync(d));
+        (await d.CarveAsync("snapshot", "create", "ticker", "live", "--memory")).EnsureSuccess();
+        var afterSnapshot = LastTick(await ConsoleLogAsync(d));
+
+        // Resized and rebooted since: QEMU now runs a machine the saved RAM does not fit.
+        (await d.CarveAsync("vm", "stop", "ticker")).EnsureSuccess();
+        (await d.CarveAsync("vm", "set", "ticker", "--cpus", "2", "--memory", "320")).EnsureSuccess();
+        (await d.CarveAsync("vm", "start", "ticker")).EnsureSuccess();
+        await d.WaitForConsoleAsync("ticker", Boot, "CARVE-BOOT-OK");
+
+        var log = await ConsoleLogAsync(d);
+        var rollback = (await d.CarveAsync("snapshot", "rollback", "ticker", "live")).EnsureSuccess();
+        Assert.Contains("1 CPU, 256 MiB", rollback.Stdout, StringComparison.Ordinal);
+        await AssertResumedAsync(d, log.Length, beforeSnapshot, afterSnapshot);
+        var vm = await d.ShowAsync("ticker");
+        var config = vm.GetProperty("config");
+        Assert.Equal((1, 256), (config.GetProperty("cpus").GetInt32(), config.GetProperty("memoryMiB").GetInt32()));
+        Assert.Empty(vm.GetProperty("pendingChanges").EnumerateArray());
+        (await d.CarveAsync("vm", "stop", "ticker")).EnsureSuccess();
+    }
+
+    /// <summary>The VM runs after a RAM rollback, and on from the saved moment: no boot, the first tick follows the snapshot's.</summary>
+    private static async Task AssertResumedAsync(DaemonProcess d, int logLength, int beforeSnapshot, int afterSnapshot)
+    {
+        Assert.Equal("running", (await d.ShowAsync("ticker")).GetProperty("status").GetString());
+        var deadline = DateTime.UtcNow + Boot;
+        var fresh = "";
+        while (DateTime.UtcNow < deadline && TickPattern().Count(fresh) < 3)
+        {
+            await Task.Delay(500);
+            fresh = (await ConsoleLogAsync(d))[logLength..];
+        }
+        var ticks = TickPattern().Matches(fresh).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(ticks.Count >= 3, $"no ticks after the rollback:\n{fresh}");
+        Assert.InRange(ticks[0], beforeSnapshot + 1, afterSnapshot + 1);
+        Assert.DoesNotContain("CARVE-BOOT-OK", fresh, StringComparison.Ordinal);
+    }
 
     private static async Task<string> ConsoleLogAsync(DaemonProcess d) => (await d.CarveAsync("vm", "console", "ticker", "--log")).Stdout;
 

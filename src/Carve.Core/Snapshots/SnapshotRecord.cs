@@ -13,4 +13,6 @@ public sealed record SnapshotRecord
     public required string State { get; init; }
     /// <summary>The snapshot the guest's present state grew from: the parent of the next snapshot.</summary>
     public bool Current { get; init; }
+    /// <summary>The guest's config when the snapshot was taken (the running one for a RAM snapshot); null if older.</summary>
+    public string? ConfigJson { get; init; }
 }

@@ -35,9 +35,12 @@ public sealed class SnapshotService(
             Guest = guest,
             Work = async (task, ct) =>
             {
-                snapshots.Begin(guest.Id, name, command.Memory, description);
+                var current = Current(guest);
+                // Saved RAM belongs to the machine QEMU runs now, which may predate settings waiting for a restart.
+                var config = command.Memory ? drivers.Instance(guest.Kind).Inspect(current).AppliedConfigJson ?? current.ConfigJson : current.ConfigJson;
+                snapshots.Begin(guest.Id, name, command.Memory, description, config);
                 begun = true;
-                await driver.CreateSnapshotAsync(Current(guest), name, command.Memory, task, ct);
+                await driver.CreateSnapshotAsync(current, name, command.Memory, task, ct);
                 snapshots.MakeCurrent(guest.Id, name);
                 task.Log($"Snapshot {name} of {guest.Describe()} is ready.");
             },
@@ -66,13 +69,29 @@ public sealed class SnapshotService(
             {
                 snapshots.SetState(guest.Id, snapshot.Name, SnapshotStates.RollingBack);
                 var current = Current(guest);
-                var wasRunning = drivers.Instance(guest.Kind).Inspect(current).IsRunning;
-                Task Rollback() => driver.RollbackSnapshotAsync(current, snapshot, task, ct);
+                var instance = drivers.Instance(guest.Kind);
+                var runtime = instance.Inspect(current);
+                var wasRunning = runtime.IsRunning;
+                var restored = SnapshotShape.Restore(guest.Kind, current.ConfigJson, snapshot.ConfigJson);
+                var target = current with { ConfigJson = restored };
+                if (restored != current.ConfigJson)
+                    task.Log($"{guest.Describe()} goes back to the shape it had at {snapshot.Name}: {SnapshotShape.Describe(restored)}.");
+                if (snapshot.Memory && wasRunning && SnapshotShape.Differs(guest.Kind, runtime.AppliedConfigJson, restored))
+                {
+                    // The saved RAM does not fit the machine QEMU runs now: it loads into a new one of the old shape.
+                    task.Log("Stopping the VM first: it runs with another number of CPUs or amount of memory than the snapshot has.");
+                    await instance.StopAsync(current, task, ct);
+                    passthrough.Release(guest.Id, task);
+                    wasRunning = false;
+                }
+                Task Rollback() => driver.RollbackSnapshotAsync(target, snapshot, task, ct);
                 // Resuming saved RAM of a stopped VM is a start: admission control and PCI binding apply.
-                await (snapshot.Memory && !wasRunning ? lifecycle.LaunchAsync(current, task, Rollback) : Rollback());
+                await (snapshot.Memory && !wasRunning ? lifecycle.LaunchAsync(target, task, Rollback) : Rollback());
                 // A disk-only rollback stopped a running guest: its PCI devices go back to the host, as after a stop.
                 if (!snapshot.Memory && wasRunning)
                     passthrough.Release(guest.Id, task);
+                if (restored != current.ConfigJson)
+                    guests.UpdateConfig(guest.Id, restored);
                 snapshots.MakeCurrent(guest.Id, snapshot.Name);
             },
             OnFailure = task =>

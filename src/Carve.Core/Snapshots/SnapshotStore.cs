@@ -8,7 +8,7 @@ namespace Carve.Core.Snapshots;
 /// <summary>The snapshot tree of each guest in SQLite. Every state change is one committed write, so a crash sees it.</summary>
 public sealed class SnapshotStore(Database db)
 {
-    private const string Columns = "guest_id, name, parent, created_at, memory, description, state, current";
+    private const string Columns = "guest_id, name, parent, created_at, memory, description, state, current, config_json";
 
     public IReadOnlyList<SnapshotRecord> List(int guestId)
     {
@@ -31,20 +31,20 @@ public sealed class SnapshotStore(Database db)
     public SnapshotRecord? Find(int guestId, string name) => List(guestId).FirstOrDefault(s => s.Name == name);
 
     /// <summary>Records a new snapshot in state creating, its parent the guest's current one.</summary>
-    public SnapshotRecord Begin(int guestId, string name, bool memory, string? description) => InTransaction(c =>
+    public SnapshotRecord Begin(int guestId, string name, bool memory, string? description, string? configJson) => InTransaction(c =>
     {
         var parent = Text(c, "SELECT name FROM snapshots WHERE guest_id = $g AND current = 1", ("$g", guestId));
         var record = new SnapshotRecord
         {
             GuestId = guestId, Name = name, Parent = parent, CreatedAt = DateTimeOffset.UtcNow,
-            Memory = memory, Description = description, State = SnapshotStates.Creating,
+            Memory = memory, Description = description, State = SnapshotStates.Creating, ConfigJson = configJson,
         };
         try
         {
             Database.Execute(c,
-                $"INSERT INTO snapshots ({Columns}) VALUES ($g, $n, $p, $t, $m, $d, $s, 0)",
+                $"INSERT INTO snapshots ({Columns}) VALUES ($g, $n, $p, $t, $m, $d, $s, 0, $c)",
                 ("$g", guestId), ("$n", name), ("$p", parent), ("$t", record.CreatedAt.ToString("O")),
-                ("$m", memory ? 1 : 0), ("$d", description), ("$s", record.State));
+                ("$m", memory ? 1 : 0), ("$d", description), ("$s", record.State), ("$c", configJson));
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
@@ -126,6 +126,7 @@ public sealed class SnapshotStore(Database db)
                 Description = r.IsDBNull(5) ? null : r.GetString(5),
                 State = r.GetString(6),
                 Current = r.GetInt64(7) != 0,
+                ConfigJson = r.IsDBNull(8) ? null : r.GetString(8),
             });
         }
         return list;

@@ -97,5 +97,10 @@ public static class Migrations
             template_id INTEGER NOT NULL REFERENCES guests(id)
         )
         """,
+        """
+        -- The guest's config when a snapshot was taken (the running one for a RAM snapshot), so that a rollback
+        -- brings back its CPUs and memory too. NULL for snapshots taken before this step.
+        ALTER TABLE snapshots ADD COLUMN config_json TEXT NULL
+        """,
     ];
 }

@@ -31,7 +31,7 @@ public sealed class SnapshotRecoveryTests : IDisposable
     public async Task A_half_made_snapshot_is_dropped_from_the_volumes_and_the_tree()
     {
         Ready("base");
-        _store.Begin(_guest, "half", memory: true, null);
+        _store.Begin(_guest, "half", memory: true, null, null);
 
         await RecoverAsync();
 
@@ -71,7 +71,7 @@ public sealed class SnapshotRecoveryTests : IDisposable
     [Fact]
     public async Task A_driver_failure_leaves_the_snapshot_unsettled_for_the_next_start()
     {
-        _store.Begin(_guest, "half", false, null);
+        _store.Begin(_guest, "half", false, null, null);
         _driver.Fail = true;
 
         await RecoverAsync();
@@ -84,7 +84,7 @@ public sealed class SnapshotRecoveryTests : IDisposable
 
     private void Ready(string name, bool memory = false)
     {
-        _store.Begin(_guest, name, memory, null);
+        _store.Begin(_guest, name, memory, null, null);
         _store.MakeCurrent(_guest, name);
     }
 

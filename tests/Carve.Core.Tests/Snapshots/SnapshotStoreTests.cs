@@ -25,7 +25,7 @@ public sealed class SnapshotStoreTests : IDisposable
     public void A_new_snapshot_hangs_under_the_current_one_and_is_not_ready_until_made_current()
     {
         Take("a");
-        var b = _store.Begin(_guest, "b", memory: true, "with RAM");
+        var b = _store.Begin(_guest, "b", memory: true, "with RAM", """{"cpus":2,"memoryMiB":256}""");
 
         Assert.Equal(("a", SnapshotStates.Creating, true), (b.Parent, b.State, b.Memory));
         Assert.Single(_store.Unsettled());
@@ -35,6 +35,8 @@ public sealed class SnapshotStoreTests : IDisposable
         Assert.Equal([false, true], list.Select(s => s.Current));
         Assert.All(list, s => Assert.Equal(SnapshotStates.Ready, s.State));
         Assert.Equal("with RAM", list[1].Description);
+        Assert.Equal("""{"cpus":2,"memoryMiB":256}""", list[1].ConfigJson);
+        Assert.Null(list[0].ConfigJson);
         Assert.Empty(_store.Unsettled());
     }
 
@@ -60,7 +62,7 @@ public sealed class SnapshotStoreTests : IDisposable
     public void A_name_is_taken_once_per_guest()
     {
         Take("a");
-        Assert.Throws<ConflictException>(() => _store.Begin(_guest, "a", false, null));
+        Assert.Throws<ConflictException>(() => _store.Begin(_guest, "a", false, null, null));
         // The failed insert left no transaction open: the store still writes.
         Take("b");
         Assert.Equal(2, _store.List(_guest).Count);
@@ -89,7 +91,7 @@ public sealed class SnapshotStoreTests : IDisposable
 
     private void Take(string name)
     {
-        _store.Begin(_guest, name, false, null);
+        _store.Begin(_guest, name, false, null, null);
         _store.MakeCurrent(_guest, name);
     }
 }
