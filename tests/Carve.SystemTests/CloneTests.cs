@@ -14,6 +14,7 @@ public sealed class CloneTests
         Assert.Equal(1, await BootCounter.BootAsync(d, "golden"));
         (await d.CarveAsync("snapshot", "create", "golden", "one")).EnsureSuccess();
         Assert.Equal(2, await BootCounter.BootAsync(d, "golden"));
+        (await d.CarveAsync("vm", "set", "golden", "--memory", "320")).EnsureSuccess();
 
         var notTemplate = await d.CarveAsync("clone", "golden", "thin", "--linked");
         Assert.Equal(1, notTemplate.ExitCode);
@@ -34,8 +35,10 @@ public sealed class CloneTests
         (await d.CarveAsync("clone", "golden", "old", "--snapshot", "one")).EnsureSuccess();
         Assert.Equal(3, await BootCounter.BootAsync(d, "thin"));
         Assert.Equal(4, await BootCounter.BootAsync(d, "thin"));
-        // The full clone from snapshot "one" starts from the count at that snapshot.
+        // The full clone from snapshot "one" starts from the count at that snapshot, with the memory the VM had then.
         Assert.Equal(2, await BootCounter.BootAsync(d, "old"));
+        Assert.Equal(256, (await d.ShowAsync("old")).GetProperty("config").GetProperty("memoryMiB").GetInt32());
+        Assert.Equal(320, (await d.ShowAsync("thin")).GetProperty("config").GetProperty("memoryMiB").GetInt32());
         Assert.Equal(templateHash, await HashAsync(templateDisk));
 
         Assert.True((await d.ShowAsync("golden")).GetProperty("template").GetBoolean());

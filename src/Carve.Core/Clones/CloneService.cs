@@ -25,18 +25,21 @@ public sealed class CloneService(
         if (command.Linked && !source.Template)
             throw new BadRequestException(
                 $"A linked clone shares its source's disks, so the source must never change: make {source.Name} a template first (carve {source.Kind} template {source.Name}).");
+        var shaped = source;
         if (command.Snapshot is { } snap)
         {
             var found = snapshots.Find(source.Id, SnapshotNames.Validate(snap))
                 ?? throw new NotFoundException($"{source.Describe()} has no snapshot named '{snap}'.");
             if (found.State != SnapshotStates.Ready)
                 throw new ConflictException($"Snapshot {snap} of {source.Describe()} is not usable (state {found.State}).");
+            // A clone of the guest as it was: with the CPUs and memory it had then, as a rollback would bring back.
+            shaped = source with { ConfigJson = SnapshotShape.Restore(source.Kind, source.ConfigJson, found.ConfigJson) };
         }
         // Same networks, models and VLANs, but MACs and NAT addresses of its own; published host ports stay with the source.
         var cloneNics = nics.PlanCopies(GuestNics.Of(source), source.Kind);
         var taskId = TaskRunner.NewTaskId();
         // The clone's own config from the first write: recovery deleting a half clone must never touch the source's volumes.
-        var clone = guests.Insert(name, command.Id, source.Kind, id => driver.CloneConfig(source, id, name, cloneNics), taskId);
+        var clone = guests.Insert(name, command.Id, source.Kind, id => driver.CloneConfig(shaped, id, name, cloneNics), taskId);
         try
         {
             return tasks.Submit(new TaskRequest
