@@ -60,14 +60,7 @@ public sealed partial class VmSnapshotTests
     public async Task MemoryRollbackResumesTheTicksWhereTheSnapshotWasWithoutABoot()
     {
         await using var d = await DaemonProcess.StartAsync();
-        (await d.CarveAsync("vm", "create", "ticker", "--memory", "256", "--kernel", TestGuest.Kernel, "--initrd", TestGuest.Initrd,
-            "--cmdline", "console=ttyS0 carve.tick=1", "--disk", "size=64M")).EnsureSuccess();
-        (await d.CarveAsync("vm", "start", "ticker")).EnsureSuccess();
-        await d.WaitForConsoleAsync("ticker", Boot, "CARVE-TICK 3");
-
-        var beforeSnapshot = LastTick(await ConsoleLogAsync(d));
-        (await d.CarveAsync("snapshot", "create", "ticker", "live", "--memory")).EnsureSuccess();
-        var afterSnapshot = LastTick(await ConsoleLogAsync(d));
+        var (beforeSnapshot, afterSnapshot) = await TickerWithRamSnapshotAsync(d);
         await d.WaitForConsoleAsync("ticker", Boot, $"CARVE-TICK {afterSnapshot + 5}");
 
         var log = await ConsoleLogAsync(d);
@@ -117,13 +110,7 @@ public sealed partial class VmSnapshotTests
     public async Task MemoryRollbackBringsBackTheCpusAndMemoryTheSnapshotWasTakenWith()
     {
         await using var d = await DaemonProcess.StartAsync();
-        (await d.CarveAsync("vm", "create", "ticker", "--cpus", "1", "--memory", "256", "--kernel", TestGuest.Kernel, "--initrd", TestGuest.Initrd,
-            "--cmdline", "console=ttyS0 carve.tick=1", "--disk", "size=64M")).EnsureSuccess();
-        (await d.CarveAsync("vm", "start", "ticker")).EnsureSuccess();
-        await d.WaitForConsoleAsync("ticker", Boot, "CARVE-TICK 3");
-        var beforeSnapshot = LastTick(await ConsoleLogAsync(d));
-        (await d.CarveAsync("snapshot", "create", "ticker", "live", "--memory")).EnsureSuccess();
-        var afterSnapshot = LastTick(await ConsoleLogAsync(d));
+        var (beforeSnapshot, afterSnapshot) = await TickerWithRamSnapshotAsync(d);
 
         // Resized and rebooted since: QEMU now runs a machine the saved RAM does not fit.
         (await d.CarveAsync("vm", "stop", "ticker")).EnsureSuccess();
@@ -140,6 +127,18 @@ public sealed partial class VmSnapshotTests
         Assert.Equal((1, 256), (config.GetProperty("cpus").GetInt32(), config.GetProperty("memoryMiB").GetInt32()));
         Assert.Empty(vm.GetProperty("pendingChanges").EnumerateArray());
         (await d.CarveAsync("vm", "stop", "ticker")).EnsureSuccess();
+    }
+
+    /// <summary>VM "ticker" (1 CPU, 256 MiB) running and ticking, with RAM snapshot "live"; the last ticks before and after it.</summary>
+    private static async Task<(int Before, int After)> TickerWithRamSnapshotAsync(DaemonProcess d)
+    {
+        (await d.CarveAsync("vm", "create", "ticker", "--cpus", "1", "--memory", "256", "--kernel", TestGuest.Kernel, "--initrd", TestGuest.Initrd,
+            "--cmdline", "console=ttyS0 carve.tick=1", "--disk", "size=64M")).EnsureSuccess();
+        (await d.CarveAsync("vm", "start", "ticker")).EnsureSuccess();
+        await d.WaitForConsoleAsync("ticker", Boot, "CARVE-TICK 3");
+        var before = LastTick(await ConsoleLogAsync(d));
+        (await d.CarveAsync("snapshot", "create", "ticker", "live", "--memory")).EnsureSuccess();
+        return (before, LastTick(await ConsoleLogAsync(d)));
     }
 
     /// <summary>The VM runs after a RAM rollback, and on from the saved moment: no boot, the first tick follows the snapshot's.</summary>

@@ -1,6 +1,6 @@
 import { api } from './api';
 import { h, replace } from './dom';
-import type { TaskEvent, TaskView } from './types';
+import type { TaskAccepted, TaskEvent, TaskView } from './types';
 
 // The task panel at the bottom of every page, like Proxmox's: recent tasks, and one task's live progress and log.
 const panel = h('section', { class: 'tasks', 'aria-label': 'Tasks' });
@@ -79,5 +79,18 @@ export async function runTask(taskId: string): Promise<TaskView> {
   for (;;) {
     const t = await api<TaskView>('GET', `/tasks/${encodeURIComponent(taskId)}/wait?timeout=60`);
     if (t.status === 'succeeded' || t.status === 'failed') { void refresh(); return t; }
+  }
+}
+
+/** Submits a change, follows its task, and says in `message` how it went: "Label...", "Label: done." or why it failed. */
+export async function runLabelled(message: HTMLElement, label: string, method: string, path: string, body?: unknown): Promise<boolean> {
+  message.textContent = `${label}...`;
+  try {
+    const task = await runTask((await api<TaskAccepted>(method, path, body)).taskId);
+    message.textContent = task.status === 'succeeded' ? `${label}: done.` : `${label} failed: ${task.error ?? ''}`;
+    return task.status === 'succeeded';
+  } catch (e) {
+    message.textContent = `${label} failed: ${(e as Error).message}`;
+    return false;
   }
 }

@@ -1,7 +1,7 @@
 import { api, canOperate } from '../api';
 import { field, h, replace } from '../dom';
-import { runTask } from '../tasks';
-import type { SnapshotView, TaskAccepted } from '../types';
+import { runLabelled } from '../tasks';
+import type { SnapshotView } from '../types';
 
 export interface ClonePanel { element: HTMLElement; update: (state: { running: boolean; template: boolean }) => void }
 
@@ -41,14 +41,8 @@ export function clonePanel(kind: 'vm' | 'ct', ref: string, reload: () => Promise
 
   const run = async (label: string, method: string, path: string, body?: unknown): Promise<boolean> => {
     busy = true;
-    message.textContent = `${label}...`;
     try {
-      const task = await runTask((await api<TaskAccepted>(method, path, body)).taskId);
-      message.textContent = task.status === 'succeeded' ? `${label}: done.` : `${label} failed: ${task.error ?? ''}`;
-      return task.status === 'succeeded';
-    } catch (e) {
-      message.textContent = `${label} failed: ${(e as Error).message}`;
-      return false;
+      return await runLabelled(message, label, method, path, body);
     } finally {
       busy = false;
     }

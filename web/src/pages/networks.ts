@@ -1,7 +1,7 @@
 import { api, canOperate } from '../api';
 import { field, h, replace } from '../dom';
-import { runTask } from '../tasks';
-import type { NetworkView, TaskAccepted } from '../types';
+import { runLabelled } from '../tasks';
+import type { NetworkView } from '../types';
 
 const col = (...names: string[]) => h('thead', null, h('tr', null, names.map((n) => h('th', { scope: 'col' }, n))));
 
@@ -40,12 +40,8 @@ export async function networksPage(main: HTMLElement): Promise<() => void> {
 
   const run = async (label: string, method: string, path: string, body?: unknown) => {
     busy = true;
-    message.textContent = `${label}...`;
     try {
-      const task = await runTask((await api<TaskAccepted>(method, path, body)).taskId);
-      message.textContent = task.status === 'succeeded' ? `${label}: done.` : `${label} failed: ${task.error ?? ''}`;
-    } catch (e) {
-      message.textContent = `${label} failed: ${(e as Error).message}`;
+      await runLabelled(message, label, method, path, body);
     } finally {
       busy = false;
     }

@@ -1,7 +1,7 @@
 import { api, canOperate } from '../api';
 import { field, h, replace } from '../dom';
-import { runTask } from '../tasks';
-import type { SnapshotView, TaskAccepted } from '../types';
+import { runLabelled } from '../tasks';
+import type { SnapshotView } from '../types';
 
 export interface SnapshotsPanel { element: HTMLElement; update: (running: boolean) => void }
 
@@ -45,13 +45,8 @@ export function snapshotsPanel(kind: 'vm' | 'ct', ref: string): SnapshotsPanel {
 
   const run = async (label: string, method: string, path: string, body?: unknown) => {
     busy = true;
-    message.textContent = `${label}...`;
     try {
-      const accepted = await api<TaskAccepted>(method, base + path, body);
-      const task = await runTask(accepted.taskId);
-      message.textContent = task.status === 'succeeded' ? `${label}: done.` : `${label} failed: ${task.error ?? ''}`;
-    } catch (e) {
-      message.textContent = `${label} failed: ${(e as Error).message}`;
+      await runLabelled(message, label, method, base + path, body);
     } finally {
       busy = false;
     }
