@@ -14,6 +14,7 @@ public sealed class ContainerSnapshotTests
         // Taken while the container runs: it is frozen during the copy.
         (await d.CarveAsync("snapshot", "create", "box", "s1")).EnsureSuccess();
         (await d.CarveAsync("ct", "exec", "box", "--", "sh", "-c", "echo two > /root/a; echo new > /root/b")).EnsureSuccess();
+        (await d.CarveAsync("ct", "set", "box", "--memory", "192")).EnsureSuccess();
         Assert.Equal("running", (await d.ShowCtAsync("box")).GetProperty("status").GetString());
 
         (await d.CarveAsync("snapshot", "rollback", "box", "s1")).EnsureSuccess();
@@ -21,6 +22,10 @@ public sealed class ContainerSnapshotTests
         (await d.CarveAsync("ct", "start", "box")).EnsureSuccess();
         var files = (await d.CarveAsync("ct", "exec", "box", "--", "sh", "-c", "cat /root/a; ls /root")).EnsureSuccess();
         Assert.Equal("one\na\n", files.Stdout);
+        // The memory limit went back with the files, in the config and in the cgroup of the started container.
+        var box = await d.ShowCtAsync("box");
+        Assert.Equal(128, box.GetProperty("config").GetProperty("memoryMiB").GetInt32());
+        Assert.Equal(128L * 1024 * 1024, box.GetProperty("runtime").GetProperty("memoryLimitBytes").GetInt64());
 
         // A clone from the snapshot is a container of its own, with the snapshot's files.
         (await d.CarveAsync("clone", "box", "copy", "--snapshot", "s1")).EnsureSuccess();

@@ -75,7 +75,7 @@ public sealed class SnapshotService(
                 var restored = SnapshotShape.Restore(guest.Kind, current.ConfigJson, snapshot.ConfigJson);
                 var target = current with { ConfigJson = restored };
                 if (restored != current.ConfigJson)
-                    task.Log($"{guest.Describe()} goes back to the shape it had at {snapshot.Name}: {SnapshotShape.Describe(restored)}.");
+                    task.Log($"{guest.Describe()} goes back to the shape it had at {snapshot.Name}: {SnapshotShape.Describe(guest.Kind, restored)}.");
                 if (snapshot.Memory && wasRunning && SnapshotShape.Differs(guest.Kind, runtime.AppliedConfigJson, restored))
                 {
                     // The saved RAM does not fit the machine QEMU runs now: it loads into a new one of the old shape.

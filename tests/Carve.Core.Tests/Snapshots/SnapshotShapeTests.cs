@@ -1,3 +1,4 @@
+using Carve.Core.Containers;
 using Carve.Core.Snapshots;
 using Carve.Core.Vms;
 
@@ -19,16 +20,32 @@ public sealed class SnapshotShapeTests
         Assert.Equal((1, 256), (restored.Cpus, restored.MemoryMiB));
         Assert.Equal("now", restored.Description);
         Assert.Equal("lab", Assert.Single(restored.Nics).Network);
-        Assert.Equal("1 CPU, 256 MiB", SnapshotShape.Describe(SnapshotShape.Restore("vm", Now, Then)));
+        Assert.Equal("1 CPU, 256 MiB", SnapshotShape.Describe("vm", SnapshotShape.Restore("vm", Now, Then)));
     }
 
     [Fact]
-    public void Nothing_changes_for_a_same_shape_an_older_snapshot_or_a_container()
+    public void A_container_rollback_takes_back_its_limits_and_keeps_its_mounts()
+    {
+        var then = Ct(2, 128, "/tank/old");
+        var restored = CtConfig.FromJson(SnapshotShape.Restore("ct", Ct(1, 512, "/tank/media"), then));
+
+        Assert.Equal((2, 128), (restored.Cpus, restored.MemoryMiB));
+        Assert.Equal("/tank/media", Assert.Single(restored.Mounts).HostPath);
+        Assert.Equal("2 CPUs, 128 MiB", SnapshotShape.Describe("ct", then));
+    }
+
+    [Fact]
+    public void Nothing_changes_for_a_same_shape_or_an_older_snapshot()
     {
         Assert.Same(Now, SnapshotShape.Restore("vm", Now, Now));
         Assert.Same(Now, SnapshotShape.Restore("vm", Now, null));
-        Assert.Same(Now, SnapshotShape.Restore("ct", Now, Then));
     }
+
+    private static string Ct(int cpus, int memory, string mount) => new CtConfig
+    {
+        Hostname = "h", Template = "busybox", Pool = "local", RootfsVolume = "ct-100-rootfs", Cpus = cpus, MemoryMiB = memory,
+        Mounts = [new CtMount(mount, "/media", false)],
+    }.ToJson();
 
     [Fact]
     public void A_running_machine_of_another_shape_differs_and_an_unknown_one_does_not()
