@@ -68,6 +68,8 @@ async function render(): Promise<void> {
   else replace(app, nav(), main, taskPanel());
   app.className = isConsole ? 'console-layout' : match.page === loginPage ? 'login-layout' : 'app-layout';
   document.title = `${match.title} - Carve`;
+  // A new page starts at its top, not where the last one was scrolled to (the wizard's Create button, say).
+  window.scrollTo(0, 0);
   try {
     cleanup = await match.page(main, params);
   } catch (e) {
