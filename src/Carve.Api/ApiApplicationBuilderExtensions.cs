@@ -3,7 +3,9 @@ using Carve.Api.Consoles;
 using Carve.Api.Endpoints;
 using Carve.Api.Errors;
 using Carve.Api.Web;
+using Carve.Core.Drivers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Carve.Api;
 
@@ -27,14 +29,12 @@ public static class ApiApplicationBuilderExtensions
         api.MapVmEndpoints();
         api.MapTransferEndpoints();
         api.MapCtEndpoints();
+        api.MapGuestKindEndpoints(app.Services.GetRequiredService<GuestDrivers>());
         api.MapNetworkEndpoints();
-        api.MapConsoleEndpoints();
-        api.MapExecEndpoints();
         api.MapTaskEndpoints();
         api.MapTokenEndpoints();
         api.MapAuthEndpoints();
         api.MapConsoleTicketEndpoints();
-        api.MapVncEndpoints();
         api.MapImageEndpoints();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Carve.Client.Http;
+using Carve.Contracts.Guests;
 
 namespace Carve.Client;
 

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Carve.Client.Exec;
 using Carve.Contracts.Containers;
+using Carve.Contracts.Guests;
 
 namespace Carve.Client;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Carve.Contracts.Tasks;
+using Carve.Contracts.Guests;
 
 namespace Carve.Client;
 
@@ -29,12 +30,5 @@ public sealed partial class CarveClient
         SendEmptyAsync<TaskAccepted>(HttpMethod.Delete, $"{GuestPath(kind, guestRef)}?force={(force ? "true" : "false")}", ct);
 
     /// <summary>The guest's resource path, where ref is its name or numeric id.</summary>
-    private static string GuestPath(GuestKind kind, string guestRef) => Collection(kind) + "/" + Segment(guestRef);
-
-    private static string Collection(GuestKind kind) => kind switch
-    {
-        GuestKind.Vm => "vms",
-        GuestKind.Ct => "cts",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown guest kind."),
-    };
+    private static string GuestPath(GuestKind kind, string guestRef) => kind.Route + "/" + Segment(guestRef);
 }

@@ -1,5 +1,6 @@
 using Carve.Contracts.Snapshots;
 using Carve.Contracts.Tasks;
+using Carve.Contracts.Guests;
 
 namespace Carve.Client;
 

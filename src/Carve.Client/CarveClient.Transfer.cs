@@ -1,6 +1,7 @@
 using Carve.Client.Http;
 using Carve.Contracts.Tasks;
 using Carve.Contracts.Transfer;
+using Carve.Contracts.Guests;
 
 namespace Carve.Client;
 
@@ -11,8 +12,8 @@ public sealed partial class CarveClient
         SendJsonAsync<ImportVmRequest, TaskAccepted>(HttpMethod.Post, "vms/import", request, ct);
 
     /// <summary>POST /vms/{ref}/export: when the task succeeds, its id names the export.</summary>
-    public Task<TaskAccepted> ExportVmAsync(string vmRef, ExportVmRequest request, CancellationToken ct) =>
-        SendJsonAsync<ExportVmRequest, TaskAccepted>(HttpMethod.Post, GuestPath(GuestKind.Vm, vmRef) + "/export", request, ct);
+    public Task<TaskAccepted> ExportVmAsync(string vmRef, ExportRequest request, CancellationToken ct) =>
+        SendJsonAsync<ExportRequest, TaskAccepted>(HttpMethod.Post, GuestPath(GuestKind.Vm, vmRef) + "/export", request, ct);
 
     /// <summary>POST /cts/import: the file is a path on carved's host.</summary>
     public Task<TaskAccepted> ImportCtAsync(ImportCtRequest request, CancellationToken ct) =>

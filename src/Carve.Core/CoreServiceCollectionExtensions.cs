@@ -1,7 +1,6 @@
 using Carve.Core.Auth;
 using Carve.Core.Configuration;
 using Carve.Core.Consoles;
-using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
 using Carve.Core.Hardware;
@@ -11,9 +10,7 @@ using Carve.Core.Images;
 using Carve.Core.State;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
-using Carve.Core.Transfer;
 using Carve.Core.Validation;
-using Carve.Core.Vms;
 using Carve.Host.Proc;
 using Carve.Host.Processes;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +19,10 @@ namespace Carve.Core;
 
 public static class CoreServiceCollectionExtensions
 {
+    /// <summary>
+    /// The kind-agnostic core. Each kind of guest comes from its driver module (AddCarveQemu, AddCarveLxc), which
+    /// registers its drivers, definition, factory, editor and views keyed by its kind.
+    /// </summary>
     public static IServiceCollection AddCarveCore(this IServiceCollection services, CarveOptions options)
     {
         services.AddSingleton(options);
@@ -32,24 +33,25 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<GuestStore>();
         services.AddSingleton<TaskStore>();
         services.AddSingleton<TaskRunner>();
-        services.AddSingleton<DriverRegistry>();
+        services.AddSingleton<GuestDrivers>();
         services.AddSingleton<StoragePools>();
         services.AddSingleton<GuestLifecycle>();
+        services.AddSingleton<GuestCreation>();
+        services.AddSingleton<GuestEditing>();
         services.AddSingleton<GuestQueries>();
-        services.AddSingleton<VmRequestValidator>();
-        services.AddSingleton<VmService>();
-        services.AddSingleton<CtRequestValidator>();
-        services.AddSingleton<CtService>();
+        services.AddSingleton<GuestConsoles>();
         services.AddSingleton<HostInspector>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<StartupRecovery>();
-        services.AddCarveTransfer();
         services.AddCarveHardware(options);
         services.AddCarveNetworks();
         Snapshots.SnapshotServiceCollectionExtensions.AddCarveSnapshots(services);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConsoleTicketService>();
+        services.AddSingleton<Templates.TemplateBuilds>();
+        services.AddSingleton<Exports.ExportStore>();
+        services.AddSingleton<Exports.GuestExports>();
         services.AddSingleton<ImageCatalog>();
         return services;
     }

@@ -1,7 +1,8 @@
 using Carve.Api.Auth;
 using Carve.Contracts.Containers;
-using Carve.Core.Containers;
+using Carve.Core.Commands;
 using Carve.Core.Guests;
+using Carve.Core.Templates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,24 +15,23 @@ public static class CtEndpoints
     public static void MapCtEndpoints(this IEndpointRouteBuilder api)
     {
         var cts = api.MapGroup("/cts").WithTags("Containers");
-        cts.MapGet("", (GuestQueries q) => TypedResults.Ok(q.ListCts()))
+        cts.MapGet("", (GuestQueries q) => TypedResults.Ok(q.List<CtView>()))
             .WithSummary("List containers with their state");
-        cts.MapPost("", (CreateCtRequest body, HttpContext http, CtService service) =>
-                Accepted.Task(service.Create(body, http.Caller().User)))
+        cts.MapPost("", async (CreateCtRequest body, HttpContext http, GuestCreation creation, CancellationToken ct) =>
+                Accepted.Task(await creation.SubmitAsync(new CreateGuestCommand<CreateCtRequest>(body, http.Caller().User), ct)))
             .WithSummary("Create a container from a template (a task)").Problems();
-        cts.MapGet("/{ref}", async (string @ref, GuestQueries q, CtService service, CancellationToken ct) =>
-                TypedResults.Ok(await q.ShowCtAsync(service.Ct(@ref), ct)))
+        cts.MapGet("/{ref}", async (string @ref, GuestQueries q, CancellationToken ct) =>
+                TypedResults.Ok(await q.ShowAsync<CtView>(@ref, ct)))
             .WithSummary("Show a container: config and state from its cgroup").Problems();
-        cts.MapPatch("/{ref}", (string @ref, SetCtRequest body, HttpContext http, CtService service) =>
-                Accepted.Task(service.Set(@ref, body, http.Caller().User)))
+        cts.MapPatch("/{ref}", async (string @ref, SetCtRequest body, HttpContext http, GuestEditing editing, CancellationToken ct) =>
+                Accepted.Task(await editing.SubmitAsync(new SetGuestCommand<SetCtRequest>(@ref, body, http.Caller().User), ct)))
             .WithSummary("Change CPU and memory limits (live on a running container) or the description (a task)").Problems();
-        cts.MapLifecycleActions(CtService.Kind);
 
         var templates = api.MapGroup("/templates").WithTags("Templates");
         templates.MapGet("", (ITemplateStore store) => TypedResults.Ok(store.List()))
             .WithSummary("Container templates and whether they are built");
-        templates.MapPost("/build", (BuildTemplateRequest body, HttpContext http, CtService service) =>
-                Accepted.Task(service.BuildTemplate(body, http.Caller().User)))
+        templates.MapPost("/build", (BuildTemplateRequest body, HttpContext http, TemplateBuilds builds) =>
+                Accepted.Task(builds.Submit(new BuildTemplateCommand(body, http.Caller().User))))
             .WithSummary("Build a Debian template with debootstrap from the host's mirror (a task)").Problems();
     }
 }

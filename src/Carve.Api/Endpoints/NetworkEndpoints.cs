@@ -18,10 +18,10 @@ public static class NetworkEndpoints
         networks.MapGet("/{name}", (string name, NetworkService service) => TypedResults.Ok(service.Show(name)))
             .WithSummary("One network with its users and DHCP leases").Problems();
         networks.MapPost("", (CreateNetworkRequest body, HttpContext http, NetworkService service) =>
-                Accepted.Task(service.Create(body, http.Caller().User)))
+                Accepted.Task(service.Create(new CreateNetworkCommand(body, http.Caller().User))))
             .WithSummary("Create a NAT network or create/adopt a bridge (a task)").Problems();
         networks.MapDelete("/{name}", (string name, HttpContext http, NetworkService service) =>
-                Accepted.Task(service.Delete(name, http.Caller().User)))
+                Accepted.Task(service.Delete(new DeleteNetworkCommand(name, http.Caller().User))))
             .WithSummary("Delete a network no guest uses (a task)").Problems();
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Carve.Api.Endpoints;
 
-/// <summary>/api/v1/guests/{ref}/snapshots and /clone (VMs and containers alike), and /vms|/cts/{ref}/template.</summary>
+/// <summary>/api/v1/guests/{ref}/snapshots and /clone, for every kind of guest alike.</summary>
 public static class SnapshotEndpoints
 {
     public static void MapSnapshotEndpoints(this IEndpointRouteBuilder api)
@@ -30,13 +30,6 @@ public static class SnapshotEndpoints
                 Accepted.Task(service.Clone(new CloneCommand(@ref, body.Name ?? "", body.Linked ?? false, body.Snapshot, http.Caller().User) { Id = body.Id })))
             .WithSummary("Copy a guest as a new one with its own id, UUID and MACs; linked=true shares a template's disks (a task)").Problems();
 
-        foreach (var (group, kind) in new[] { ("/vms", "vm"), ("/cts", "ct") })
-        {
-            api.MapGroup(group).WithTags(kind == "vm" ? "VMs" : "Containers")
-                .MapPost("/{ref}/template", (string @ref, HttpContext http, CloneService service) =>
-                    Accepted.Task(service.MakeTemplate(new TemplateCommand(@ref, kind, http.Caller().User))))
-                .WithSummary($"Make a stopped {(kind == "vm" ? "VM" : "container")} a template: it cannot start, and linked clones of it are instant (a task)").Problems();
-        }
     }
 
     private static SnapshotView View(SnapshotRecord s) => new()

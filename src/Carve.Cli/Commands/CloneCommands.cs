@@ -3,6 +3,7 @@ using Carve.Cli.Infrastructure;
 using Carve.Cli.Tasks;
 using Carve.Client;
 using Carve.Contracts.Snapshots;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal static class CloneCommands
     public static Command Template(GlobalOptions options, GuestKind kind)
     {
         var name = CommonArguments.Guest(kind);
-        var command = new Command("template", $"Make a stopped {kind.Noun()} a template: it cannot start, and linked clones of it are instant.") { name };
+        var command = new Command("template", $"Make a stopped {kind.Noun} a template: it cannot start, and linked clones of it are instant.") { name };
         CliAction.Set(command, options, async (context, ct) =>
         {
             var guest = context.Get(name);

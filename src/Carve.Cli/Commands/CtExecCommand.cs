@@ -3,6 +3,7 @@ using Carve.Cli.Infrastructure;
 using Carve.Cli.Specs;
 using Carve.Cli.Terminal;
 using Carve.Contracts.Containers;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class CtExecCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = CommonArguments.Guest(Client.GuestKind.Ct);
+        var name = CommonArguments.Guest(GuestKind.Ct);
         var env = new Option<string[]>("--env", "-e") { Description = "Set a variable for the command; repeatable", HelpName = "NAME=VALUE" };
         // After "--" every token is an argument, so the command's own options (sh -c, ls -l) are not parsed as carve's.
         var commandLine = new Argument<string[]>("COMMAND") { Description = "The command and its arguments, after --", Arity = ArgumentArity.OneOrMore };

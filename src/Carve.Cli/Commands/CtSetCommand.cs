@@ -4,6 +4,7 @@ using Carve.Cli.Specs;
 using Carve.Cli.Tasks;
 using Carve.Contracts.Containers;
 using Carve.Contracts.Tasks;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class CtSetCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = CommonArguments.Guest(Client.GuestKind.Ct);
+        var name = CommonArguments.Guest(GuestKind.Ct);
         var cpus = IntOption.Create("--cpus", "CPU limit", "N");
         var memory = IntOption.Create("--memory", "Memory limit in MiB", "MiB");
         var description = new Option<string>("--description") { Description = "Free text shown by ct show", HelpName = "TEXT" };

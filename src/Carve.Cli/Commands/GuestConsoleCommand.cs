@@ -3,6 +3,7 @@ using Carve.Cli.Infrastructure;
 using Carve.Cli.SerialConsole;
 using Carve.Cli.Terminal;
 using Carve.Client;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 
@@ -12,8 +13,8 @@ internal static class GuestConsoleCommand
     public static Command Create(GlobalOptions options, GuestKind kind)
     {
         var name = CommonArguments.Guest(kind);
-        var log = new Option<bool>("--log") { Description = $"Print what the {kind.Noun()} wrote on its {Port(kind)} so far, and return" };
-        var command = new Command("console", $"Attach to a {kind.Noun()}'s {Console(kind)} (Ctrl-] detaches).") { name, log };
+        var log = new Option<bool>("--log") { Description = $"Print what the {kind.Noun} wrote on its {Port(kind)} so far, and return" };
+        var command = new Command("console", $"Attach to a {kind.Noun}'s {Console(kind)} (Ctrl-] detaches).") { name, log };
         CliAction.Set(command, options, async (context, ct) =>
         {
             var guestRef = context.Get(name);

@@ -3,6 +3,7 @@ using Carve.Cli.Infrastructure;
 using Carve.Cli.Tasks;
 using Carve.Client;
 using Carve.Contracts.Tasks;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 
@@ -11,7 +12,7 @@ internal static class GuestLifecycleCommands
 {
     public static IEnumerable<Command> Create(GlobalOptions options, GuestKind kind)
     {
-        var noun = kind.Noun();
+        var noun = kind.Noun;
         yield return Simple(options, kind, "start", $"Start a {noun}.", "Starting", "started", (c, r, ct) => c.StartGuestAsync(kind, r, ct));
         yield return Simple(
             options, kind, "stop", $"Stop a {noun} at once, like pulling the plug.", "Stopping", "stopped", (c, r, ct) => c.StopGuestAsync(kind, r, ct));
@@ -43,7 +44,7 @@ internal static class GuestLifecycleCommands
     private static Command Shutdown(GlobalOptions options, GuestKind kind)
     {
         var name = CommonArguments.Guest(kind);
-        var timeout = IntOption.Create("--timeout", $"Seconds to wait for the {kind.Noun()} to power off", "SECONDS");
+        var timeout = IntOption.Create("--timeout", $"Seconds to wait for the {kind.Noun} to power off", "SECONDS");
         var description = kind == GuestKind.Vm
             ? "Ask a VM's guest to shut down (ACPI power button)."
             : "Ask a container's init to shut down cleanly.";
@@ -67,7 +68,7 @@ internal static class GuestLifecycleCommands
     private static Command Delete(GlobalOptions options, GuestKind kind)
     {
         var name = CommonArguments.Guest(kind);
-        var force = new Option<bool>("--force") { Description = $"Stop the {kind.Noun()} first if it is running" };
+        var force = new Option<bool>("--force") { Description = $"Stop the {kind.Noun} first if it is running" };
         var description = kind == GuestKind.Vm ? "Delete a VM and its disks." : "Delete a container and its root filesystem.";
         var command = new Command("delete", description) { name, force };
         CliAction.Set(command, options, async (context, ct) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Carve.Cli.Infrastructure;
 using Carve.Cli.Output;
 using Carve.Client;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 

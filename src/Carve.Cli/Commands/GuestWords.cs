@@ -1,13 +1,10 @@
-using Carve.Client;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 
-/// <summary>How messages name each kind of guest, so VM and container commands share one implementation.</summary>
+/// <summary>How messages name each kind of guest (mid-sentence: its <see cref="GuestKind.Noun"/>), so VM and container commands share one implementation.</summary>
 internal static class GuestWords
 {
-    /// <summary>Mid-sentence: "Start a VM.", "Start a container."</summary>
-    public static string Noun(this GuestKind kind) => kind == GuestKind.Vm ? "VM" : "container";
-
     /// <summary>At the start of a sentence: "VM web1 started.", "Container c1 started."</summary>
-    public static string Title(this GuestKind kind) => kind == GuestKind.Vm ? "VM" : "Container";
+    public static string Title(this GuestKind kind) => char.ToUpperInvariant(kind.Noun[0]) + kind.Noun[1..];
 }

@@ -32,7 +32,7 @@ internal static class ListCommand
             table.Add(
                 $"{guest.Id}",
                 guest.Name,
-                guest.Template ? guest.Type + " (template)" : guest.Type,
+                guest.Template ? $"{guest.Type} (template)" : guest.Type.Name,
                 guest.Status,
                 $"{guest.Cpus}",
                 Units.MiB(guest.MemoryMiB),

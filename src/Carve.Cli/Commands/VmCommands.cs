@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Carve.Cli.Infrastructure;
 using Carve.Client;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 

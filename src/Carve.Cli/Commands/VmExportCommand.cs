@@ -34,7 +34,7 @@ internal static class VmExportCommand
 
             var outcome = await TaskRunner.SubmitAsync(
                 context,
-                (client, token) => client.ExportVmAsync(vm, new ExportVmRequest { Format = kind }, token),
+                (client, token) => client.ExportVmAsync(vm, new ExportRequest { Format = kind }, token),
                 $"Exporting {vm}",
                 $"Exported {vm}; downloading.",
                 ct);

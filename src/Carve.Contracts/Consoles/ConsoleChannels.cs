@@ -1,6 +1,6 @@
 namespace Carve.Contracts.Consoles;
 
-/// <summary>The WebSockets a console ticket can open.</summary>
+/// <summary>The WebSockets a console ticket can open; which of them a guest has depends on its kind.</summary>
 public static class ConsoleChannels
 {
     public const string Serial = "serial";
@@ -8,7 +8,11 @@ public static class ConsoleChannels
     public const string Console = "console";
     public const string Exec = "exec";
 
-    /// <summary>Which channels each kind of guest has.</summary>
-    public static bool Fits(string kind, string channel) =>
-        kind == "vm" ? channel is Serial or Vnc : channel is Console or Exec;
+    /// <summary>The WebSocket's path below the guest: /vnc, /exec, and /console for a serial port or tty.</summary>
+    public static string PathOf(string channel) => channel switch
+    {
+        Vnc => "vnc",
+        Exec => "exec",
+        _ => "console",
+    };
 }

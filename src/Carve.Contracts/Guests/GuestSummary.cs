@@ -6,7 +6,7 @@ public sealed record GuestSummary
     public required int Id { get; init; }
     public required string Name { get; init; }
     /// <summary>vm or ct.</summary>
-    public required string Type { get; init; }
+    public required GuestKind Type { get; init; }
     public required string Status { get; init; }
     public int Cpus { get; init; }
     public int MemoryMiB { get; init; }

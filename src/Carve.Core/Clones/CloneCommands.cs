@@ -7,4 +7,4 @@ public sealed record CloneCommand(string Source, string Name, bool Linked, strin
 }
 
 /// <summary>Turn a stopped guest into a template.</summary>
-public sealed record TemplateCommand(string Guest, string Kind, string User);
+public sealed record TemplateCommand(string Guest, Contracts.Guests.GuestKind Kind, string User);

@@ -14,14 +14,15 @@ namespace Carve.Core.Clones;
 /// holding a create lock, so a crash halfway leaves a half clone that start-up recovery removes.
 /// </summary>
 public sealed class CloneService(
-    GuestStore guests, SnapshotStore snapshots, CloneLinks links, TaskRunner tasks, DriverRegistry drivers,
-    SnapshotDrivers snapshotDrivers, GuestLifecycle lifecycle, NicPlanner nics)
+    GuestStore guests, SnapshotStore snapshots, CloneLinks links, TaskRunner tasks, GuestDrivers drivers,
+    GuestLifecycle lifecycle, NicPlanner nics)
 {
     public TaskView Clone(CloneCommand command)
     {
         var name = Names.Guest(command.Name);
         var source = guests.Resolve(command.Source);
-        var driver = snapshotDrivers.For(source.Kind);
+        var driver = drivers.For<IGuestSnapshots>(source.Kind);
+        var definition = drivers.Definition(source.Kind);
         if (command.Linked && !source.Template)
             throw new BadRequestException(
                 $"A linked clone shares its source's disks, so the source must never change: make {source.Name} a template first (carve {source.Kind} template {source.Name}).");
@@ -33,13 +34,13 @@ public sealed class CloneService(
             if (found.State != SnapshotStates.Ready)
                 throw new ConflictException($"Snapshot {snap} of {source.Describe()} is not usable (state {found.State}).");
             // A clone of the guest as it was: with the CPUs and memory it had then, as a rollback would bring back.
-            shaped = source with { ConfigJson = SnapshotShape.Restore(source.Kind, source.ConfigJson, found.ConfigJson) };
+            shaped = source with { Config = SnapshotShape.Restore(source.Config, found.Config) };
         }
         // Same networks, models and VLANs, but MACs and NAT addresses of its own; published host ports stay with the source.
-        var cloneNics = nics.PlanCopies(GuestNics.Of(source), source.Kind);
+        var cloneNics = nics.PlanCopies(source.Config.Nics, source.Kind);
         var taskId = TaskRunner.NewTaskId();
         // The clone's own config from the first write: recovery deleting a half clone must never touch the source's volumes.
-        var clone = guests.Insert(name, command.Id, source.Kind, id => driver.CloneConfig(shaped, id, name, cloneNics), taskId);
+        var clone = guests.Insert(name, command.Id, source.Kind, id => definition.CloneConfig(shaped.Config, id, name, cloneNics), taskId);
         try
         {
             return tasks.Submit(new TaskRequest

@@ -1,7 +1,9 @@
+using Carve.Contracts.Guests;
+
 namespace Carve.Core.Commands;
 
-/// <summary>Start, stop, shut down, reboot or delete a guest, as an endpoint asks for it.</summary>
-public sealed record LifecycleCommand(string Reference, string Kind, LifecycleAction Action, string User)
+/// <summary>Start, stop, shut down, reboot or delete a guest of <paramref name="Kind"/>, as an endpoint asks for it.</summary>
+public sealed record LifecycleCommand(string Reference, GuestKind Kind, LifecycleAction Action, string User)
 {
     /// <summary>Delete even though it runs (stopping it first).</summary>
     public bool Force { get; init; }

@@ -11,17 +11,18 @@ namespace Carve.Core.Consoles;
 /// so the upgrade must also carry a secret that only our own page could have fetched (with the CSRF header) moments
 /// before. Tickets live in memory: they expire within seconds, so a daemon restart losing them costs nothing.
 /// </summary>
-public sealed class ConsoleTicketService(TimeProvider clock)
+public sealed class ConsoleTicketService(TimeProvider clock, GuestStore guests, GuestConsoles consoles)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, ConsoleTicket> _tickets = new(StringComparer.Ordinal);
 
-    public ConsoleTicketView Issue(Principal caller, GuestRecord guest, string channel, string path)
+    /// <summary>A ticket for <paramref name="caller"/> to open <paramref name="channel"/> of the guest named by <paramref name="guestReference"/>.</summary>
+    public ConsoleTicketView Issue(Principal caller, string guestReference, string channel)
     {
-        if (!ConsoleChannels.Fits(guest.Kind, channel))
-            throw new BadRequestException($"{guest.Describe()} has no '{Validation.Names.Printable(channel)}' console; "
-                + (guest.Kind == "vm" ? "a VM has serial and vnc." : "a container has console and exec."));
+        var guest = guests.Resolve(guestReference);
+        consoles.RequireChannel(guest, channel);
+        var path = $"/api/v1/{guest.Kind.Route}/{guest.Id}/{ConsoleChannels.PathOf(channel)}";
         var now = clock.GetUtcNow();
         foreach (var (key, old) in _tickets)
         {

@@ -16,6 +16,8 @@ public sealed record GuestRuntime
     /// <summary>The config the running guest was started with, to tell which changes wait for the next start.</summary>
     public string? AppliedConfigJson { get; init; }
 
+    public Guests.GuestConfig? AppliedConfig => AppliedConfigJson is null ? null : Guests.GuestConfig.FromJson(AppliedConfigJson);
+
     public bool IsRunning => Pid is not null;
 
     public long? UptimeSeconds => StartedAt is { } s ? (long)(DateTimeOffset.UtcNow - s).TotalSeconds : null;

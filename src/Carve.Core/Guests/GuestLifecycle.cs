@@ -12,9 +12,8 @@ namespace Carve.Core.Guests;
 
 /// <summary>Start, stop, shutdown, reboot and delete for every kind of guest, each as a task under the guest's lock.</summary>
 public sealed class GuestLifecycle(
-    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, CarveOptions options, ResourceLedger resources,
-    PciPassthrough passthrough, GuestNetworking networking,
-    Clones.CloneLinks links)
+    GuestStore guests, TaskRunner tasks, GuestDrivers drivers, CarveOptions options, ResourceLedger resources,
+    PciPassthrough passthrough, GuestNetworking networking, Clones.CloneLinks links)
 {
     public TaskView Submit(LifecycleCommand command)
     {
@@ -30,23 +29,14 @@ public sealed class GuestLifecycle(
                 ?? FitsOrRefuse(guest)
                 ?? ((t, ct) => StartAsync(guest, t, ct)),
             LifecycleAction.Stop => Refuse(!running, $"{guest.Describe()} is not running.")
-                ?? (async (t, ct) =>
-                {
-                    await driver.StopAsync(guest, t, ct);
-                    passthrough.Release(guest.Id, t);
-                }),
+                ?? ((t, ct) => StopAsync(guest, t, ct)),
             LifecycleAction.Shutdown => Refuse(!running, $"{guest.Describe()} is not running.")
-                ?? (async (t, ct) =>
-                {
-                    await driver.ShutdownAsync(guest, timeout, t, ct);
-                    passthrough.Release(guest.Id, t);
-                }),
+                ?? ((t, ct) => ShutdownAsync(guest, timeout, t, ct)),
             LifecycleAction.Reboot => Refuse(!running, $"{guest.Describe()} is not running.")
                 ?? (async (t, ct) =>
                 {
                     // Like Proxmox: a reboot is a clean shutdown and a fresh start, so pending changes apply.
-                    await driver.ShutdownAsync(guest, timeout, t, ct);
-                    passthrough.Release(guest.Id, t);
+                    await ShutdownAsync(guest, timeout, t, ct);
                     await StartAsync(guests.Find(guest.Id) ?? guest, t, ct);
                 }),
             LifecycleAction.Delete => RefuseTemplateWithClones(guest)
@@ -55,8 +45,9 @@ public sealed class GuestLifecycle(
                 ?? (async (t, ct) =>
                 {
                     if (driver.Inspect(guest).IsRunning)
-                        await driver.StopAsync(guest, t, ct);
-                    passthrough.Release(guest.Id, t);
+                        await StopAsync(guest, t, ct);
+                    else
+                        passthrough.Release(guest.Id, t);
                     await DeleteAsync(guest, t, ct);
                 }),
             _ => throw new BadRequestException($"Unknown action {command.Action}."),
@@ -85,7 +76,7 @@ public sealed class GuestLifecycle(
     public async Task LaunchAsync(GuestRecord guest, ITaskContext task, Func<Task> launch)
     {
         using var claim = resources.Admit(guest);
-        passthrough.Bind(guest, PciPassthrough.DevicesOf(guest), task);
+        passthrough.Bind(guest, drivers.Definition(guest.Kind).PciDevices(guest.Config), task);
         try
         {
             await launch();
@@ -97,13 +88,27 @@ public sealed class GuestLifecycle(
         }
     }
 
+    /// <summary>Stops the guest at once; its PCI devices go back to the host.</summary>
+    public async Task StopAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
+    {
+        await drivers.Instance(guest.Kind).StopAsync(guest, task, ct);
+        passthrough.Release(guest.Id, task);
+    }
+
+    /// <summary>A clean power-off (hard after <paramref name="timeout"/>); its PCI devices go back to the host.</summary>
+    public async Task ShutdownAsync(GuestRecord guest, TimeSpan timeout, ITaskContext task, CancellationToken ct)
+    {
+        await drivers.Instance(guest.Kind).ShutdownAsync(guest, timeout, task, ct);
+        passthrough.Release(guest.Id, task);
+    }
+
     /// <summary>Removes a stopped guest and everything it owns; safe to run again after a crash halfway.</summary>
     public async Task DeleteAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
     {
         await drivers.Instance(guest.Kind).DeleteAsync(guest, task, ct);
         guests.Delete(guest.Id);
         // Its DHCP reservations and published ports go with it, so a later guest given its address gets none of them.
-        await networking.ReleaseAsync(GuestNics.Of(guest), ct);
+        await networking.ReleaseAsync(guest.Config.Nics, ct);
         task.Log($"Deleted {guest.Describe()}.");
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Carve.Contracts.Guests;
 using Carve.Core.Errors;
 using Carve.Core.State;
 using Microsoft.Data.Sqlite;
@@ -32,23 +33,20 @@ public sealed class GuestStore(Database db)
         return guest ?? throw new NotFoundException($"No guest is named or numbered '{reference}'.");
     }
 
-    /// <summary>Like <see cref="Resolve"/>, but the guest must be of the given kind (vm or ct).</summary>
-    public GuestRecord ResolveKind(string reference, string kind)
+    /// <summary>Like <see cref="Resolve"/>, but the guest must be of the given kind.</summary>
+    public GuestRecord ResolveKind(string reference, GuestKind kind)
     {
         var guest = Resolve(reference);
         return guest.Kind == kind
             ? guest
-            : throw new NotFoundException($"'{reference}' is a {Noun(guest.Kind)}, not a {Noun(kind)}.");
+            : throw new NotFoundException($"'{reference}' is a {guest.Kind.Noun}, not a {kind.Noun}.");
     }
 
-    private static string Noun(string kind) => kind == "vm" ? "VM" : "container";
-
-    /// <summary>Inserts a new guest already holding the lock of its creating task, so nothing else can touch it half made.</summary>
-    public GuestRecord Insert(string name, int? requestedId, string kind, string configJson, string taskId) =>
-        Insert(name, requestedId, kind, _ => configJson, taskId);
-
-    /// <summary>Like the other overload, with a config that depends on the id chosen (a clone's volume names).</summary>
-    public GuestRecord Insert(string name, int? requestedId, string kind, Func<int, string> configFor, string taskId)
+    /// <summary>
+    /// Inserts a new guest already holding the lock of its creating task, so nothing else can touch it half made.
+    /// The config may depend on the id chosen (volume names carry it).
+    /// </summary>
+    public GuestRecord Insert(string name, int? requestedId, GuestKind kind, Func<int, GuestConfig> configFor, string taskId)
     {
         lock (_gate)
         {
@@ -70,21 +68,21 @@ public sealed class GuestStore(Database db)
             }
             var record = new GuestRecord
             {
-                Id = id, Name = name, Kind = kind, ConfigJson = configFor(id),
+                Id = id, Name = name, Kind = kind, Config = configFor(id),
                 Lock = $"{kind}-create", LockTask = taskId, CreatedAt = DateTimeOffset.UtcNow,
             };
             Database.Execute(c,
                 "INSERT INTO guests (id, name, kind, config, template, lock, lock_task, created_at) VALUES ($id, $name, $kind, $config, 0, $lock, $task, $created)",
-                ("$id", id), ("$name", name), ("$kind", kind), ("$config", record.ConfigJson),
+                ("$id", id), ("$name", name), ("$kind", kind.Name), ("$config", record.Config.ToJson()),
                 ("$lock", record.Lock), ("$task", taskId), ("$created", record.CreatedAt.ToString("O")));
             return record;
         }
     }
 
-    public void UpdateConfig(int id, string configJson)
+    public void UpdateConfig(int id, GuestConfig config)
     {
         using var c = db.Open();
-        Database.Execute(c, "UPDATE guests SET config = $config WHERE id = $id", ("$config", configJson), ("$id", id));
+        Database.Execute(c, "UPDATE guests SET config = $config WHERE id = $id", ("$config", config.ToJson()), ("$id", id));
     }
 
     public void Delete(int id)
@@ -136,8 +134,8 @@ public sealed class GuestStore(Database db)
             {
                 Id = r.GetInt32(0),
                 Name = r.GetString(1),
-                Kind = r.GetString(2),
-                ConfigJson = r.GetString(3),
+                Kind = GuestKind.Parse(r.GetString(2)),
+                Config = GuestConfig.FromJson(r.GetString(3)),
                 Template = r.GetInt64(4) != 0,
                 Lock = r.IsDBNull(5) ? null : r.GetString(5),
                 LockTask = r.IsDBNull(6) ? null : r.GetString(6),

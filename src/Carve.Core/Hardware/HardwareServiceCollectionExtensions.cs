@@ -15,6 +15,7 @@ public static class HardwareServiceCollectionExtensions
         services.AddSingleton(options.Hardware);
         services.AddSingleton(new HostFs(options.Hardware.HostRoot));
         services.AddSingleton<PciScanner>();
+        services.AddSingleton<VfioBinder>();
         services.AddSingleton<UsbScanner>();
         services.AddSingleton<HostFactsReader>();
         services.AddSingleton<PciAssignmentStore>();

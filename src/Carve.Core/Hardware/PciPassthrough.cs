@@ -3,7 +3,6 @@ using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Carve.Core.Tasks;
 using Carve.Host.Hardware;
-using Carve.Host.Sysfs;
 
 namespace Carve.Core.Hardware;
 
@@ -13,13 +12,9 @@ namespace Carve.Core.Hardware;
 /// rebind them. Refuses devices the host uses, devices of another running VM and groups that cannot go whole.
 /// </summary>
 public sealed class PciPassthrough(
-    HostFs fs, PciScanner pci, HostHardware hardware, PciAssignmentStore store, GuestStore guests, DriverRegistry drivers)
+    VfioBinder vfio, PciScanner pci, HostHardware hardware, PciAssignmentStore store, GuestStore guests, GuestDrivers drivers)
 {
     private readonly Lock _gate = new();
-
-    /// <summary>The PCI addresses a guest's config asks for: a VM's hostpci entries; containers have none.</summary>
-    public static IReadOnlyList<string> DevicesOf(GuestRecord guest) =>
-        guest.Kind == Vms.VmService.Kind ? Vms.VmConfig.FromJson(guest.ConfigJson).HostPci.Select(p => p.Address).ToList() : [];
 
     /// <summary>Binds the devices for <paramref name="guest"/>; on any failure what was bound is given back.</summary>
     public void Bind(GuestRecord guest, IReadOnlyList<string> addresses, ITaskContext task)
@@ -32,7 +27,7 @@ public sealed class PciPassthrough(
             store.Add(guest.Id, plan.Select(d => (d.Address, d.Driver)));
             try
             {
-                Apply(VfioPlan.Bind(plan.Select(d => (d.Address, d.Driver))));
+                vfio.Bind(plan.Select(d => (d.Address, d.Driver)));
                 foreach (var device in plan)
                     if (pci.Read(device.Address)?.Driver != VfioPlan.VfioDriver)
                         throw new OperationFailedException($"{device.Address} did not bind to vfio-pci (it has {pci.Read(device.Address)?.Driver ?? "no driver"}).");
@@ -80,7 +75,7 @@ public sealed class PciPassthrough(
                 throw new ConflictException($"{address} cannot be passed through: {verdict.Reason}");
             plan.AddRange(members.Where(m => plan.All(p => p.Address != m.Address)));
         }
-        if (!fs.Exists("sys/bus/pci/drivers/vfio-pci"))
+        if (!vfio.DriverLoaded)
             throw new ConflictException("The vfio-pci driver is not loaded: run `modprobe vfio-pci` (and add it to /etc/modules) before starting a VM with PCI devices.");
         return plan;
     }
@@ -94,7 +89,7 @@ public sealed class PciPassthrough(
             var current = pci.Read(assignment.Address)?.Driver;
             try
             {
-                Apply(VfioPlan.Release([(assignment.Address, current, assignment.OriginalDriver)]));
+                vfio.Release(assignment.Address, current, assignment.OriginalDriver);
                 store.Remove(assignment.Address);
                 task.Log($"Gave {assignment.Address} back to {assignment.OriginalDriver ?? "no driver"}.");
             }
@@ -103,11 +98,5 @@ public sealed class PciPassthrough(
                 task.Log($"Could not give {assignment.Address} back to {assignment.OriginalDriver ?? "no driver"} ({e.Message}); the next start of carved tries again.");
             }
         }
-    }
-
-    private void Apply(IReadOnlyList<SysfsWrite> steps)
-    {
-        foreach (var step in steps)
-            fs.Write(step.Path, step.Value);
     }
 }

@@ -1,14 +1,14 @@
 using Carve.Core.Errors;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Carve.Core.Networks;
 
-/// <summary>Network drivers by type; the core never names a concrete one.</summary>
-public sealed class NetworkDrivers(IEnumerable<INetworkDriver> drivers)
+/// <summary>Network drivers by type, from the keyed services Carve.Network registers; the core never names a concrete one.</summary>
+public sealed class NetworkDrivers(IServiceProvider services)
 {
-    private readonly Dictionary<string, INetworkDriver> _drivers = drivers.ToDictionary(d => d.Type);
-
-    public IReadOnlyCollection<string> Types => _drivers.Keys;
+    public IReadOnlyCollection<string> Types => services.GetKeyedServices<INetworkDriver>(KeyedService.AnyKey).Select(d => d.Type).Order().ToList();
 
     public INetworkDriver For(string type) =>
-        _drivers.TryGetValue(type, out var d) ? d : throw new BadRequestException($"Unknown network type '{Validation.Names.Printable(type)}': use one of {string.Join(", ", _drivers.Keys.Order())}.");
+        services.GetKeyedService<INetworkDriver>(type)
+        ?? throw new BadRequestException($"Unknown network type '{Validation.Names.Printable(type)}': use one of {string.Join(", ", Types)}.");
 }

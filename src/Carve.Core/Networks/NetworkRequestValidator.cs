@@ -13,7 +13,7 @@ public static partial class NetworkRequestValidator
     [GeneratedRegex(@"^[a-z][a-z0-9-]{0,14}\z")]
     private static partial Regex NamePattern();
 
-    private static readonly string[] Reserved = [Vms.VmNic.UserNetwork, "none", "lo"];
+    private static readonly string[] Reserved = [GuestNic.UserNetwork, "none", "lo"];
 
     public static string Name(string? name) =>
         name is not null && NamePattern().IsMatch(name) && !Reserved.Contains(name)

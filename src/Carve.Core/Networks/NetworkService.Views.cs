@@ -18,7 +18,8 @@ public sealed partial class NetworkService
         };
     }
 
-    private static string HostInterface(GuestRecord guest, Vms.VmNic nic) => NicNames.HostSide(guest.Kind, guest.Id, NicNames.Index(nic.Name));
+    private string HostInterface(GuestRecord guest, GuestNic nic) =>
+        guestDrivers.Definition(guest.Kind).HostInterface(guest.Id, NicNames.Index(nic.Name));
 
     private List<string> Users(string network) =>
         GuestNics.All(guests.List()).Where(x => x.Nic.Network == network).Select(x => x.Guest.Describe()).Distinct().ToList();

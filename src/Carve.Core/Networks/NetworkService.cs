@@ -9,21 +9,21 @@ namespace Carve.Core.Networks;
 
 /// <summary>Creating, listing and deleting networks, and keeping each network's DHCP and port rules in step with its guests.</summary>
 public sealed partial class NetworkService(
-    NetworkStore store, NetworkDrivers drivers, GuestStore guests, TaskRunner tasks, ILogger<NetworkService> logger)
+    NetworkStore store, NetworkDrivers drivers, GuestStore guests, Drivers.GuestDrivers guestDrivers, TaskRunner tasks, ILogger<NetworkService> logger)
 {
     // Network changes and refreshes are few and quick; one at a time keeps dnsmasq and nft consistent.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public TaskView Create(CreateNetworkRequest request, string user)
+    public TaskView Create(CreateNetworkCommand command)
     {
-        var network = NetworkRequestValidator.Validate(request, store.List());
+        var network = NetworkRequestValidator.Validate(command.Request, store.List());
         var driver = drivers.For(network.Type);
         network = network with { Adopted = driver.Check(network) };
         store.Insert(network);
         return tasks.Submit(new TaskRequest
         {
             Type = "network-create",
-            User = user,
+            User = command.User,
             Work = async (task, ct) =>
             {
                 await WithGateAsync(() => driver.ApplyAsync(network, Plan(network), ct), ct);
@@ -41,16 +41,16 @@ public sealed partial class NetworkService(
         });
     }
 
-    public TaskView Delete(string name, string user)
+    public TaskView Delete(DeleteNetworkCommand command)
     {
-        var network = store.Get(name);
+        var network = store.Get(command.Name);
         var users = Users(network.Name);
         if (users.Count > 0)
             throw new ConflictException($"Network {network.Name} is in use by {string.Join(", ", users)}; remove their NICs first (`set --nic`).");
         return tasks.Submit(new TaskRequest
         {
             Type = "network-delete",
-            User = user,
+            User = command.User,
             Work = async (task, ct) =>
             {
                 store.MarkDeleting(network.Name);

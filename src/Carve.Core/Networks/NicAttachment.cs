@@ -1,6 +1,4 @@
-using Carve.Core.Vms;
-
 namespace Carve.Core.Networks;
 
 /// <summary>A guest NIC on a Carve network, with the bridge its host side plugs into.</summary>
-public sealed record NicAttachment(int Index, VmNic Nic, string Bridge);
+public sealed record NicAttachment(int Index, GuestNic Nic, string Bridge);

@@ -12,10 +12,6 @@ public static class NicNames
 
     public static string Veth(int guestId, int index) => Name("veth", guestId, index);
 
-    /// <summary>The host side of a guest's NIC: a tap for a VM, a veth for a container.</summary>
-    public static string HostSide(string kind, int guestId, int index) =>
-        kind == Vms.VmService.Kind ? Tap(guestId, index) : Veth(guestId, index);
-
     /// <summary>The NIC index from its config name (net0 -> 0).</summary>
     public static int Index(string nicName) => int.Parse(nicName.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture);
 

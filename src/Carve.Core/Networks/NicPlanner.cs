@@ -1,9 +1,10 @@
+using Carve.Contracts.Guests;
 using Carve.Contracts.Networks;
 using Carve.Contracts.Vms;
+using Carve.Core.Drivers;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Carve.Core.Validation;
-using Carve.Core.Vms;
 
 namespace Carve.Core.Networks;
 
@@ -11,11 +12,9 @@ namespace Carve.Core.Networks;
 /// Turns NIC requests into stored NICs: the network must exist, MACs are unique on the host, a NAT network reserves
 /// each NIC an address, and a published host port is used once. Runs at the edge, before anything is made.
 /// </summary>
-public sealed class NicPlanner(NetworkStore networks, GuestStore guests)
+public sealed class NicPlanner(NetworkStore networks, GuestStore guests, GuestDrivers drivers)
 {
     public const int MaxNics = 8;
-    public const string VethModel = "veth";
-    private static readonly string[] VmModels = ["virtio", "e1000"];
     private static readonly string[] Protocols = ["tcp", "udp"];
 
     // Two creates validated at once must not pick the same address: allocation and the guest insert are close in
@@ -23,9 +22,9 @@ public sealed class NicPlanner(NetworkStore networks, GuestStore guests)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTime> _recent = [];
 
-    /// <param name="kind">vm or ct: containers get veth NICs and have no user-mode NAT.</param>
+    /// <param name="kind">Its definition says which NIC models there are and whether user-mode NAT is one.</param>
     /// <param name="guestId">The guest whose NICs are replaced (set), so its own addresses and ports are free to keep.</param>
-    public IReadOnlyList<VmNic> Plan(IReadOnlyList<NicRequest?> requests, string kind, int? guestId)
+    public IReadOnlyList<GuestNic> Plan(IReadOnlyList<NicRequest?> requests, GuestKind kind, int? guestId)
     {
         if (requests.Count > MaxNics)
             throw new BadRequestException($"A guest can have at most {MaxNics} NICs.");
@@ -33,8 +32,8 @@ public sealed class NicPlanner(NetworkStore networks, GuestStore guests)
         {
             var all = guests.List();
             var others = GuestNics.All(all.Where(g => g.Id != guestId)).ToList();
-            var own = all.FirstOrDefault(g => g.Id == guestId) is { } self ? GuestNics.Of(self) : [];
-            var planned = new List<VmNic>();
+            var own = all.FirstOrDefault(g => g.Id == guestId)?.Config.Nics ?? [];
+            var planned = new List<GuestNic>();
             for (var i = 0; i < requests.Count; i++)
             {
                 var nic = PlanOne(requests[i] ?? throw new BadRequestException($"NIC {i} is null."), i, kind, others, planned);
@@ -48,16 +47,17 @@ public sealed class NicPlanner(NetworkStore networks, GuestStore guests)
     }
 
     /// <summary>NICs for a copy of a guest (a clone): the same networks, models and VLANs with new MACs and addresses, no published ports.</summary>
-    public IReadOnlyList<VmNic> PlanCopies(IReadOnlyList<VmNic> source, string kind) =>
+    public IReadOnlyList<GuestNic> PlanCopies(IReadOnlyList<GuestNic> source, GuestKind kind) =>
         Plan(source.Select(n => new NicRequest { Network = n.Network, Model = n.Model, Vlan = n.Vlan }).ToList(), kind, guestId: null);
 
-    private VmNic PlanOne(NicRequest request, int index, string kind, List<(GuestRecord Guest, VmNic Nic)> others, List<VmNic> planned)
+    private GuestNic PlanOne(NicRequest request, int index, GuestKind kind, List<(GuestRecord Guest, GuestNic Nic)> others, List<GuestNic> planned)
     {
-        var nic = new VmNic($"net{index}", request.Network, Model(request, index, kind), Mac(request, index, others, planned));
-        if (request.Network == VmNic.UserNetwork)
+        var definition = drivers.Definition(kind);
+        var nic = new GuestNic($"net{index}", request.Network, Model(request, index, definition), Mac(request, index, others, planned));
+        if (request.Network == GuestNic.UserNetwork)
         {
-            if (kind != "vm")
-                throw new BadRequestException($"NIC {index}: containers have no user-mode NAT; name a network from `carve network list`.");
+            if (!definition.HasUserModeNat)
+                throw new BadRequestException($"NIC {index}: {kind.Noun}s have no user-mode NAT; name a network from `carve network list`.");
             if (request.Vlan is not null || request.Publish is { Count: > 0 })
                 throw new BadRequestException($"NIC {index}: VLANs and published ports need a Carve network, not user-mode NAT.");
             return nic;
@@ -81,16 +81,17 @@ public sealed class NicPlanner(NetworkStore networks, GuestStore guests)
         };
     }
 
-    private static string Model(NicRequest request, int index, string kind)
+    /// <summary>The model asked for; a kind with one model only (a container's veth) leaves nothing to choose.</summary>
+    private static string Model(NicRequest request, int index, IGuestDefinition kind)
     {
-        if (kind != "vm")
-            return VethModel;
-        return VmModels.Contains(request.Model)
+        if (kind.NicModels.Count == 1)
+            return kind.NicModels[0];
+        return kind.NicModels.Contains(request.Model)
             ? request.Model
-            : throw new BadRequestException($"Invalid model of NIC {index} '{Names.Printable(request.Model)}': use one of {string.Join(", ", VmModels)}.");
+            : throw new BadRequestException($"Invalid model of NIC {index} '{Names.Printable(request.Model)}': use one of {string.Join(", ", kind.NicModels)}.");
     }
 
-    private static string Mac(NicRequest request, int index, List<(GuestRecord Guest, VmNic Nic)> others, List<VmNic> planned)
+    private static string Mac(NicRequest request, int index, List<(GuestRecord Guest, GuestNic Nic)> others, List<GuestNic> planned)
     {
         if (request.Mac is null)
             return MacAddresses.NewUnique(others.Select(o => o.Nic.Mac).Concat(planned.Select(p => p.Mac)));
@@ -103,7 +104,7 @@ public sealed class NicPlanner(NetworkStore networks, GuestStore guests)
     }
 
     private static List<PortPublish> Publish(
-        IReadOnlyList<PublishRequest?> requests, int index, NetworkRecord network, List<(GuestRecord Guest, VmNic Nic)> others, List<VmNic> planned)
+        IReadOnlyList<PublishRequest?> requests, int index, NetworkRecord network, List<(GuestRecord Guest, GuestNic Nic)> others, List<GuestNic> planned)
     {
         if (requests.Count > 0 && network.Type != "nat")
             throw new BadRequestException($"NIC {index}: ports can only be published from NAT networks; {network.Name} is a {network.Type} network.");
@@ -127,7 +128,7 @@ public sealed class NicPlanner(NetworkStore networks, GuestStore guests)
         return list;
     }
 
-    private string Allocate(string network, Ipv4Subnet subnet, List<(GuestRecord Guest, VmNic Nic)> others, List<VmNic> planned)
+    private string Allocate(string network, Ipv4Subnet subnet, List<(GuestRecord Guest, GuestNic Nic)> others, List<GuestNic> planned)
     {
         var now = DateTime.UtcNow;
         foreach (var stale in _recent.Where(r => r.Value < now).Select(r => r.Key).ToList())

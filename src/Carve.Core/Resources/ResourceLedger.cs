@@ -1,10 +1,8 @@
 using Carve.Contracts.Host;
-using Carve.Core.Containers;
 using Carve.Core.Drivers;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Carve.Core.Validation;
-using Carve.Core.Vms;
 using Carve.Host.Proc;
 
 namespace Carve.Core.Resources;
@@ -14,7 +12,7 @@ namespace Carve.Core.Resources;
 /// (host memory - reservation) x overcommit. Starts in flight are counted under one lock until their guest runs,
 /// so two concurrent starts can never both take the last room.
 /// </summary>
-public sealed class ResourceLedger(HostReservation reservation, ProcFs proc, GuestStore guests, DriverRegistry drivers)
+public sealed class ResourceLedger(HostReservation reservation, ProcFs proc, GuestStore guests, GuestDrivers drivers)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<int, long> _starting = [];
@@ -104,16 +102,7 @@ public sealed class ResourceLedger(HostReservation reservation, ProcFs proc, Gue
             "Stop a guest, give this one less memory, or change reserved/overcommit in the config file.");
     }
 
-    private static (long MemoryBytes, int Cpus) Demand(GuestRecord guest)
-    {
-        if (guest.Kind == CtService.Kind)
-        {
-            var ct = CtConfig.FromJson(guest.ConfigJson);
-            return ((long)ct.MemoryMiB << 20, ct.Cpus);
-        }
-        var vm = VmConfig.FromJson(guest.ConfigJson);
-        return ((long)vm.MemoryMiB << 20, vm.Cpus);
-    }
+    private static (long MemoryBytes, int Cpus) Demand(GuestRecord guest) => (guest.Config.MemoryBytes, guest.Config.Cpus);
 
     private void Release(int id)
     {

@@ -1,18 +1,14 @@
 using Carve.Core.Guests;
 using Carve.Core.Tasks;
-using Carve.Core.Vms;
 
 namespace Carve.Core.Snapshots;
 
 /// <summary>
-/// Snapshots and clones of one kind of guest, implemented by its instance driver and found by the same key.
-/// The core calls these under the guest's lock and keeps the snapshot tree; drivers only touch volumes and processes.
+/// Snapshots and clones of one kind of guest, registered keyed by its kind. The core calls these under the
+/// guest's lock and keeps the snapshot tree; drivers only touch volumes and processes.
 /// </summary>
 public interface IGuestSnapshots
 {
-    /// <summary>"vm" or "ct", as <see cref="Drivers.IInstanceDriver.Kind"/>.</summary>
-    string Kind { get; }
-
     /// <summary>
     /// Takes snapshot <paramref name="name"/> of every volume of the guest as one unit: when a step fails, the
     /// steps done are undone before the exception leaves. <paramref name="memory"/> needs a running guest.
@@ -26,15 +22,10 @@ public interface IGuestSnapshots
     Task DeleteSnapshotAsync(GuestRecord guest, string name, ITaskContext task, CancellationToken ct);
 
     /// <summary>
-    /// The stored config for a copy of <paramref name="source"/> that will have id <paramref name="cloneId"/>:
-    /// its own volume names and UUID, and the <paramref name="nics"/> the core planned for it (new MACs and addresses).
-    /// </summary>
-    string CloneConfig(GuestRecord source, int cloneId, string cloneName, IReadOnlyList<VmNic> nics);
-
-    /// <summary>
-    /// Makes the clone's volumes: full copies, or (linked) thin volumes backed by the source's, which must then
-    /// never change. <paramref name="snapshot"/> copies the state at that snapshot instead of the present one.
-    /// Returns true when the clone still reads the source's volumes (so the source must outlive it).
+    /// Makes the clone's volumes (its config came from <see cref="Drivers.IGuestDefinition.CloneConfig"/>): full copies,
+    /// or (linked) thin volumes backed by the source's, which must then never change. <paramref name="snapshot"/>
+    /// copies the state at that snapshot instead of the present one. Returns true when the clone still reads the
+    /// source's volumes (so the source must outlive it).
     /// </summary>
     Task<bool> CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct);
 }

@@ -14,5 +14,5 @@ public sealed record SnapshotRecord
     /// <summary>The snapshot the guest's present state grew from: the parent of the next snapshot.</summary>
     public bool Current { get; init; }
     /// <summary>The guest's config when the snapshot was taken (the running one for a RAM snapshot); null if older.</summary>
-    public string? ConfigJson { get; init; }
+    public Guests.GuestConfig? Config { get; init; }
 }

@@ -10,7 +10,7 @@ namespace Carve.Core.Snapshots;
 /// with the guest stopped, since its RAM may be half loaded.
 /// </summary>
 public sealed partial class SnapshotRecovery(
-    GuestStore guests, SnapshotStore snapshots, SnapshotDrivers drivers, ILogger<SnapshotRecovery> logger)
+    GuestStore guests, SnapshotStore snapshots, Drivers.GuestDrivers drivers, ILogger<SnapshotRecovery> logger)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -22,7 +22,7 @@ public sealed partial class SnapshotRecovery(
             LogSettling(guest.Describe(), snapshot.Name, snapshot.State);
             try
             {
-                var driver = drivers.For(guest.Kind);
+                var driver = drivers.For<IGuestSnapshots>(guest.Kind);
                 if (snapshot.State == SnapshotStates.RollingBack)
                 {
                     await driver.RollbackSnapshotAsync(guest, snapshot with { Memory = false }, context, ct);

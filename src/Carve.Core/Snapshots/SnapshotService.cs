@@ -12,8 +12,7 @@ namespace Carve.Core.Snapshots;
 /// after the driver acts, so a crash in between leaves a state that <see cref="SnapshotRecovery"/> settles.
 /// </summary>
 public sealed class SnapshotService(
-    GuestStore guests, SnapshotStore snapshots, TaskRunner tasks, DriverRegistry drivers, SnapshotDrivers snapshotDrivers,
-    GuestLifecycle lifecycle, PciPassthrough passthrough)
+    GuestStore guests, SnapshotStore snapshots, TaskRunner tasks, GuestDrivers drivers, GuestLifecycle lifecycle, PciPassthrough passthrough)
 {
     public IReadOnlyList<SnapshotRecord> List(string guestReference) => snapshots.List(guests.Resolve(guestReference).Id);
 
@@ -22,7 +21,7 @@ public sealed class SnapshotService(
         var name = SnapshotNames.Validate(command.Name);
         var description = SnapshotNames.Description(command.Description);
         var guest = Unchanging(command.Guest);
-        var driver = snapshotDrivers.For(guest.Kind);
+        var driver = drivers.For<IGuestSnapshots>(guest.Kind);
         if (snapshots.Find(guest.Id, name) is not null)
             throw new ConflictException($"{guest.Describe()} already has a snapshot named '{name}'.");
         if (command.Memory && !drivers.Instance(guest.Kind).Inspect(guest).IsRunning)
@@ -37,7 +36,7 @@ public sealed class SnapshotService(
             {
                 var current = Current(guest);
                 // Saved RAM belongs to the machine QEMU runs now, which may predate settings waiting for a restart.
-                var config = command.Memory ? drivers.Instance(guest.Kind).Inspect(current).AppliedConfigJson ?? current.ConfigJson : current.ConfigJson;
+                var config = command.Memory ? drivers.Instance(guest.Kind).Inspect(current).AppliedConfig ?? current.Config : current.Config;
                 snapshots.Begin(guest.Id, name, command.Memory, description, config);
                 begun = true;
                 await driver.CreateSnapshotAsync(current, name, command.Memory, task, ct);
@@ -59,7 +58,7 @@ public sealed class SnapshotService(
     {
         var guest = Unchanging(command.Guest);
         var snapshot = Ready(guest, command.Name);
-        var driver = snapshotDrivers.For(guest.Kind);
+        var driver = drivers.For<IGuestSnapshots>(guest.Kind);
         return tasks.Submit(new TaskRequest
         {
             Type = $"{guest.Kind}-rollback",
@@ -72,16 +71,16 @@ public sealed class SnapshotService(
                 var instance = drivers.Instance(guest.Kind);
                 var runtime = instance.Inspect(current);
                 var wasRunning = runtime.IsRunning;
-                var restored = SnapshotShape.Restore(guest.Kind, current.ConfigJson, snapshot.ConfigJson);
-                var target = current with { ConfigJson = restored };
-                if (restored != current.ConfigJson)
-                    task.Log($"{guest.Describe()} goes back to the shape it had at {snapshot.Name}: {SnapshotShape.Describe(guest.Kind, restored)}.");
-                if (snapshot.Memory && wasRunning && SnapshotShape.Differs(guest.Kind, runtime.AppliedConfigJson, restored))
+                var restored = SnapshotShape.Restore(current.Config, snapshot.Config);
+                var target = current with { Config = restored };
+                var reshaped = restored != current.Config;
+                if (reshaped)
+                    task.Log($"{guest.Describe()} goes back to the shape it had at {snapshot.Name}: {SnapshotShape.Describe(restored)}.");
+                if (snapshot.Memory && wasRunning && SnapshotShape.Differs(runtime.AppliedConfig, restored))
                 {
-                    // The saved RAM does not fit the machine QEMU runs now: it loads into a new one of the old shape.
-                    task.Log("Stopping the VM first: it runs with another number of CPUs or amount of memory than the snapshot has.");
-                    await instance.StopAsync(current, task, ct);
-                    passthrough.Release(guest.Id, task);
+                    // The saved RAM does not fit the machine running now: it loads into a new one of the old shape.
+                    task.Log($"Stopping the {guest.Kind.Noun} first: it runs with another number of CPUs or amount of memory than the snapshot has.");
+                    await lifecycle.StopAsync(current, task, ct);
                     wasRunning = false;
                 }
                 Task Rollback() => driver.RollbackSnapshotAsync(target, snapshot, task, ct);
@@ -90,7 +89,7 @@ public sealed class SnapshotService(
                 // A disk-only rollback stopped a running guest: its PCI devices go back to the host, as after a stop.
                 if (!snapshot.Memory && wasRunning)
                     passthrough.Release(guest.Id, task);
-                if (restored != current.ConfigJson)
+                if (reshaped)
                     guests.UpdateConfig(guest.Id, restored);
                 snapshots.MakeCurrent(guest.Id, snapshot.Name);
             },
@@ -110,7 +109,7 @@ public sealed class SnapshotService(
         var name = SnapshotNames.Validate(command.Name);
         if (snapshots.Find(guest.Id, name) is null)
             throw new NotFoundException($"{guest.Describe()} has no snapshot named '{name}'.");
-        var driver = snapshotDrivers.For(guest.Kind);
+        var driver = drivers.For<IGuestSnapshots>(guest.Kind);
         return tasks.Submit(new TaskRequest
         {
             // Not "...-delete": start-up recovery reads a lock ending in -delete as a guest being deleted.

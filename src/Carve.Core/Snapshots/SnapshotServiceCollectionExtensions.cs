@@ -9,7 +9,6 @@ public static class SnapshotServiceCollectionExtensions
     public static IServiceCollection AddCarveSnapshots(this IServiceCollection services)
     {
         services.AddSingleton<SnapshotStore>();
-        services.AddSingleton<SnapshotDrivers>();
         services.AddSingleton<SnapshotService>();
         services.AddSingleton<SnapshotRecovery>();
         services.AddSingleton<CloneLinks>();

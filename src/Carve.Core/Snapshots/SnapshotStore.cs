@@ -31,20 +31,20 @@ public sealed class SnapshotStore(Database db)
     public SnapshotRecord? Find(int guestId, string name) => List(guestId).FirstOrDefault(s => s.Name == name);
 
     /// <summary>Records a new snapshot in state creating, its parent the guest's current one.</summary>
-    public SnapshotRecord Begin(int guestId, string name, bool memory, string? description, string? configJson) => InTransaction(c =>
+    public SnapshotRecord Begin(int guestId, string name, bool memory, string? description, Guests.GuestConfig? config) => InTransaction(c =>
     {
         var parent = Text(c, "SELECT name FROM snapshots WHERE guest_id = $g AND current = 1", ("$g", guestId));
         var record = new SnapshotRecord
         {
             GuestId = guestId, Name = name, Parent = parent, CreatedAt = DateTimeOffset.UtcNow,
-            Memory = memory, Description = description, State = SnapshotStates.Creating, ConfigJson = configJson,
+            Memory = memory, Description = description, State = SnapshotStates.Creating, Config = config,
         };
         try
         {
             Database.Execute(c,
                 $"INSERT INTO snapshots ({Columns}) VALUES ($g, $n, $p, $t, $m, $d, $s, 0, $c)",
                 ("$g", guestId), ("$n", name), ("$p", parent), ("$t", record.CreatedAt.ToString("O")),
-                ("$m", memory ? 1 : 0), ("$d", description), ("$s", record.State), ("$c", configJson));
+                ("$m", memory ? 1 : 0), ("$d", description), ("$s", record.State), ("$c", config?.ToJson()));
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
@@ -126,7 +126,7 @@ public sealed class SnapshotStore(Database db)
                 Description = r.IsDBNull(5) ? null : r.GetString(5),
                 State = r.GetString(6),
                 Current = r.GetInt64(7) != 0,
-                ConfigJson = r.IsDBNull(8) ? null : r.GetString(8),
+                Config = r.IsDBNull(8) ? null : Guests.GuestConfig.FromJson(r.GetString(8)),
             });
         }
         return list;

@@ -10,7 +10,7 @@ namespace Carve.Core.State;
 /// died is settled, so no guest stays locked and nothing half made is listed as good.
 /// </summary>
 public sealed partial class StartupRecovery(
-    Database db, TaskStore tasks, GuestStore guests, DriverRegistry drivers, GuestLifecycle lifecycle, Hardware.PciPassthrough passthrough,
+    Database db, TaskStore tasks, GuestStore guests, GuestDrivers drivers, GuestLifecycle lifecycle, Hardware.PciPassthrough passthrough,
     Snapshots.SnapshotRecovery snapshots, ILogger<StartupRecovery> logger)
 {
     public async Task RunAsync(CancellationToken ct)
@@ -35,8 +35,8 @@ public sealed partial class StartupRecovery(
             }
         }
 
-        foreach (var driver in drivers.Instances)
-            await driver.RecoverAsync(guests.List().Where(g => g.Kind == driver.Kind).ToList(), ct);
+        foreach (var kind in drivers.Kinds)
+            await drivers.Instance(kind).RecoverAsync(guests.List().Where(g => g.Kind == kind).ToList(), ct);
         // PCI devices of VMs that ended while no daemon watched go back to their host drivers.
         passthrough.Recover(context);
         await snapshots.RunAsync(ct);

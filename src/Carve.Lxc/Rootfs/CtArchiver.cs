@@ -1,5 +1,5 @@
 using System.Formats.Tar;
-using Carve.Core.Containers;
+using Carve.Lxc.Guests;
 using Carve.Core.Errors;
 using Carve.Core.Validation;
 using Carve.Lxc.Native;

@@ -1,5 +1,5 @@
 using System.Formats.Tar;
-using Carve.Core.Containers;
+using Carve.Lxc.Guests;
 using Carve.Lxc.Native;
 
 namespace Carve.Lxc.Rootfs;

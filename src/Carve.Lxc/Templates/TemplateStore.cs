@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Carve.Contracts.Containers;
-using Carve.Core.Containers;
+using Carve.Core.Templates;
 using Carve.Core.Errors;
 using Carve.Core.Tasks;
 using Carve.Core.Validation;

@@ -11,9 +11,11 @@ namespace Carve.Network.Bridge;
 /// the LAN's own DHCP. An existing bridge is adopted (made VLAN-aware, never deleted); otherwise Carve creates it and
 /// enslaves the uplink as a trunk for every VLAN. Addresses on the uplink are not moved.
 /// </summary>
-public sealed class BridgeNetworkDriver(CarveOptions options, LinkCommands links, NftCommands nft) : INetworkDriver
+public sealed class BridgeNetworkDriver(CarveOptions options, LinkCommands links, NftCommands nft, BridgePorts ports) : INetworkDriver
 {
-    public string Type => "bridge";
+    public const string Key = "bridge";
+
+    public string Type => Key;
 
     public bool Check(NetworkRecord network)
     {
@@ -53,7 +55,7 @@ public sealed class BridgeNetworkDriver(CarveOptions options, LinkCommands links
             await links.SetUpAsync(uplink, ct);
         }
         await links.SetUpAsync(network.Bridge, ct);
-        await PortReattacher.ReattachAsync(links, network.Bridge, plan.Ports, ct);
+        await ports.ReattachAsync(network.Bridge, plan.Ports, ct);
         await ApplyVlanGroupsAsync(network, plan, ct);
     }
 

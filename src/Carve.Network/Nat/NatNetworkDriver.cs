@@ -12,9 +12,11 @@ namespace Carve.Network.Nat;
 /// on that bridge alone, and an nftables table for masquerade, published ports and isolation.
 /// </summary>
 public sealed class NatNetworkDriver(
-    CarveOptions options, LinkCommands links, NftCommands nft, Sysctl sysctl, DnsmasqSupervisor dnsmasq) : INetworkDriver
+    CarveOptions options, LinkCommands links, NftCommands nft, Sysctl sysctl, DnsmasqSupervisor dnsmasq, BridgePorts ports) : INetworkDriver
 {
-    public string Type => "nat";
+    public const string Key = "nat";
+
+    public string Type => Key;
 
     public bool Check(NetworkRecord network) =>
         links.Exists(network.Bridge)
@@ -32,7 +34,7 @@ public sealed class NatNetworkDriver(
             throw new OperationFailedException($"{network.Bridge} exists but is not a bridge; Carve leaves it alone.");
         await links.EnsureAddressAsync(network.Bridge, subnet.GatewayCidr, ct);
         await links.SetUpAsync(network.Bridge, ct);
-        await PortReattacher.ReattachAsync(links, network.Bridge, plan.Ports, ct);
+        await ports.ReattachAsync(network.Bridge, plan.Ports, ct);
         sysctl.EnableIpv4Forwarding();
 
         var ruleset = NatRulesetBuilder.Build(new NatRulesetSpec

@@ -76,7 +76,7 @@ public sealed class TransferHost : IAsyncDisposable
     }
 
     public async Task<TaskView> ExportAsync(string vm, string format) =>
-        await WaitAsync(Exports.Export(new ExportVmCommand(vm, new ExportVmRequest { Format = format }, "tester")));
+        await WaitAsync(Exports.Export(new ExportVmCommand(vm, new ExportRequest { Format = format }, "tester")));
 
     public async Task<TaskView> WaitAsync(TaskView task)
     {

@@ -1,3 +1,0 @@
-namespace Carve.Core.Containers;
-
-public sealed record CtMount(string HostPath, string GuestPath, bool ReadOnly);

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Carve.Core.Networks;
+
+namespace Carve.Core.Guests;
+
+/// <summary>
+/// A guest's stored configuration. The settings every kind of guest has are typed here; the rest (a VM's disks
+/// and firmware, a container's root file system and mounts) belong to the kind's driver, which alone reads,
+/// validates and writes them. Both live in one flat JSON object in the guests table, as they always have.
+/// </summary>
+public sealed record GuestConfig
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public int Cpus { get; init; } = 1;
+    public int MemoryMiB { get; init; } = 512;
+    public IReadOnlyList<GuestNic> Nics { get; init; } = [];
+    public string? Description { get; init; }
+
+    /// <summary>The kind-specific settings, kept as JSON for the driver that owns them. Never changed in place.</summary>
+    [JsonExtensionData]
+    public JsonObject? Specific { get; init; }
+
+    [JsonIgnore]
+    public long MemoryBytes => (long)MemoryMiB << 20;
+
+    /// <summary>The kind-specific settings as the driver's own record.</summary>
+    public T Spec<T>() where T : class =>
+        (Specific ?? []).Deserialize<T>(Json) ?? throw new InvalidDataException($"The stored {typeof(T).Name} is empty.");
+
+    /// <summary>This config with other kind-specific settings.</summary>
+    public GuestConfig WithSpec<T>(T spec) where T : class =>
+        this with { Specific = JsonSerializer.SerializeToNode(spec, Json)!.AsObject() };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static GuestConfig FromJson(string json) =>
+        JsonSerializer.Deserialize<GuestConfig>(json, Json) ?? throw new InvalidDataException("empty guest config");
+
+    /// <summary>The settings a guest with <paramref name="spec"/> has, common and kind-specific.</summary>
+    public static GuestConfig Of<T>(T spec) where T : class => new GuestConfig().WithSpec(spec);
+}

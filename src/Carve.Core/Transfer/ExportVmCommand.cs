@@ -1,5 +1,0 @@
-using Carve.Contracts.Transfer;
-
-namespace Carve.Core.Transfer;
-
-public sealed record ExportVmCommand(string Reference, ExportVmRequest Request, string User);

@@ -1,5 +1,0 @@
-using Carve.Contracts.Transfer;
-
-namespace Carve.Core.Transfer;
-
-public sealed record ImportVmCommand(ImportVmRequest Request, string User);

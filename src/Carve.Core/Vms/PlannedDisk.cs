@@ -1,4 +1,0 @@
-namespace Carve.Core.Vms;
-
-/// <summary>A disk to make: empty of <see cref="SizeBytes"/>, or converted from <see cref="ImportPath"/> (already confined).</summary>
-public sealed record PlannedDisk(string Name, string? Pool, long? SizeBytes, string? ImportPath);

@@ -1,0 +1,74 @@
+using Carve.Core.Errors;
+using Carve.Core.Guests;
+using Carve.Core.Tasks;
+using Carve.Host.Proc;
+using Carve.Qemu.Qmp;
+
+namespace Carve.Qemu.Driver;
+
+/// <summary>Ends a VM's QEMU: at once through QMP's quit (SIGKILL if it will not), or by the ACPI power button.</summary>
+public sealed class QemuPower(QemuRuntime runtime, ProcFs proc)
+{
+    private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(10);
+
+    public async Task StopAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
+    {
+        var paths = runtime.Paths(guest);
+        if (runtime.Pid(guest) is not { } pid)
+        {
+            task.Log($"{guest.Describe()} was not running.");
+            return;
+        }
+        try
+        {
+            var client = await runtime.MonitorAsync(guest, ct);
+            await client.QuitAsync(ct);
+        }
+        catch (Exception e) when (e is OperationFailedException or QmpException or IOException or QmpDisconnectedException)
+        {
+            task.Log($"The monitor did not take 'quit' ({e.Message}); killing the process.");
+        }
+        if (!await proc.WaitForExitAsync(pid, QuitGrace, ct))
+        {
+            task.Log($"QEMU (pid {pid}) did not exit; sending SIGKILL.");
+            Kill(pid);
+            if (!await proc.WaitForExitAsync(pid, QuitGrace, ct))
+                throw new OperationFailedException($"QEMU (pid {pid}) of {guest.Name} does not die, even after SIGKILL.");
+        }
+        await runtime.ClearAsync(paths);
+        task.Log($"Stopped {guest.Describe()}.");
+    }
+
+    public async Task ShutdownAsync(GuestRecord guest, TimeSpan timeout, ITaskContext task, CancellationToken ct)
+    {
+        if (runtime.Pid(guest) is not { } pid)
+        {
+            task.Log($"{guest.Describe()} was not running.");
+            return;
+        }
+        var client = await runtime.MonitorAsync(guest, ct);
+        await client.SystemPowerdownAsync(ct);
+        task.Log($"Sent the ACPI power button; waiting up to {timeout.TotalSeconds:0} s for the guest to power off.");
+        if (await proc.WaitForExitAsync(pid, timeout, ct))
+        {
+            await runtime.ClearAsync(runtime.Paths(guest));
+            task.Log($"{guest.Describe()} powered off.");
+            return;
+        }
+        task.Log($"The guest did not power off within {timeout.TotalSeconds:0} s; stopping it hard.");
+        await StopAsync(guest, task, ct);
+    }
+
+    public static void Kill(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // Gone already.
+        }
+    }
+}

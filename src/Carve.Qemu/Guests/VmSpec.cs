@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+using Carve.Core.Guests;
+
+namespace Carve.Qemu.Guests;
+
+/// <summary>
+/// What a VM has beyond what every guest has (<see cref="GuestConfig"/>): its identity, firmware, boot media,
+/// disks and host devices. Stored in the guest's config beside the common settings; only the QEMU driver reads it.
+/// </summary>
+public sealed record VmSpec
+{
+    /// <summary>The SMBIOS UUID the guest sees; a clone gets a new one.</summary>
+    public required string Uuid { get; init; }
+    public string Firmware { get; init; } = "bios";
+    public string Accel { get; init; } = "auto";
+    public string? Cdrom { get; init; }
+    public string? Kernel { get; init; }
+    public string? Initrd { get; init; }
+    public string? Cmdline { get; init; }
+    public IReadOnlyList<VmDisk> Disks { get; init; } = [];
+    /// <summary>The per-VM UEFI variable store, a qcow2 (once raw) volume in the default pool.</summary>
+    public VmDisk? EfiVars { get; init; }
+    /// <summary>Host PCI devices given to the VM through vfio-pci.</summary>
+    public IReadOnlyList<VmHostPci> HostPci { get; init; } = [];
+    /// <summary>Host USB devices: vendor:product or bus-port, validated.</summary>
+    public IReadOnlyList<string> HostUsb { get; init; } = [];
+
+    /// <summary>Every volume of the VM: its disks, then the UEFI variable store.</summary>
+    [JsonIgnore]
+    public IEnumerable<VmDisk> Volumes => EfiVars is null ? Disks : [.. Disks, EfiVars];
+
+    public static VmSpec Of(GuestConfig config) => config.Spec<VmSpec>();
+
+    public static VmSpec Of(GuestRecord guest) => Of(guest.Config);
+}
