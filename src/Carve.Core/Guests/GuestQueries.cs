@@ -58,12 +58,11 @@ public sealed class GuestQueries(GuestStore guests, DriverRegistry drivers, Stor
     private async Task<DiskView> DescribeDiskAsync(VmDisk disk, CancellationToken ct)
     {
         var pool = pools.Get(disk.Pool);
-        var driver = pools.DriverFor(pool);
         var view = new DiskView { Name = disk.Name, Pool = disk.Pool, Volume = disk.Volume, Format = disk.Format };
-        var path = driver.VolumePath(pool, disk.Volume);
+        var path = pool.VolumePath(disk.Volume);
         if (!File.Exists(path))
             return view;
-        var info = await driver.InspectAsync(path, ct);
+        var info = await pool.InspectVolumeAsync(disk.Volume, ct);
         return view with { VirtualSizeBytes = info.VirtualSizeBytes, AllocatedBytes = info.AllocatedBytes };
     }
 }

@@ -10,7 +10,7 @@ namespace Carve.Core.Vms;
 
 /// <summary>Creating and changing VMs. Lifecycle is shared with containers in <see cref="GuestLifecycle"/>.</summary>
 public sealed class VmService(
-    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, VmRequestValidator validator,
+    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, IImageTool images, VmRequestValidator validator,
     GuestLifecycle lifecycle, Networks.GuestNetworking networking)
 {
     public const string Kind = "vm";
@@ -125,8 +125,7 @@ public sealed class VmService(
         var disk = config.Disks.FirstOrDefault(d => d.Name == resize.Disk)
             ?? throw new BadRequestException($"{guest.Describe()} has no disk '{Validation.Names.Printable(resize.Disk)}'; it has {string.Join(", ", config.Disks.Select(d => d.Name))}.");
         var pool = pools.Get(disk.Pool);
-        var path = pools.DriverFor(pool).VolumePath(pool, disk.Volume);
-        var current = (await pools.DriverFor(pool).InspectAsync(path, ct)).VirtualSizeBytes;
+        var current = (await pool.InspectVolumeAsync(disk.Volume, ct)).VirtualSizeBytes;
         var relative = resize.Size.StartsWith('+');
         var amount = Validation.Sizes.Parse($"size for {disk.Name}", relative ? resize.Size[1..] : resize.Size);
         var target = relative ? current + amount : amount;
@@ -143,21 +142,20 @@ public sealed class VmService(
         for (var i = 0; i < planned.Count; i++)
         {
             var pool = pools.Get(disks[i].Pool);
-            var driver = pools.DriverFor(pool);
             if (planned[i].ImportPath is { } source)
             {
-                var info = await driver.InspectAsync(source, ct);
+                var info = await images.InspectAsync(source, ct);
                 if (info.BackingFile is not null)
                     throw new BadRequestException($"The image {source} depends on a backing file ({info.BackingFile}); import a standalone image.");
                 task.Log($"Importing {source} ({info.Format}, {Validation.Sizes.Format(info.VirtualSizeBytes)}) as {disks[i].Name}.");
                 var step = i;
                 var progress = new InlineProgress<int>(p => task.Progress(((step * 100) + p) / planned.Count));
-                await driver.ImportVolumeAsync(pool, disks[i].Volume, info, progress, ct);
+                await pool.ImportVolumeAsync(disks[i].Volume, new ImageSource(info.Path, info.Format), progress, ct);
             }
             else
             {
                 task.Log($"Creating {disks[i].Name}: {Validation.Sizes.Format(planned[i].SizeBytes!.Value)} in pool {pool.Name}.");
-                await driver.CreateVolumeAsync(pool, disks[i].Volume, planned[i].SizeBytes!.Value, ct);
+                await pool.CreateVolumeAsync(disks[i].Volume, planned[i].SizeBytes!.Value, ct);
             }
         }
     }

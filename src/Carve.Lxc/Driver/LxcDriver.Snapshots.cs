@@ -24,7 +24,7 @@ public sealed partial class LxcDriver : IGuestSnapshots
         var frozen = locator.Find(paths) is not null && await RunToolAsync("lxc-freeze", LxcCommands.Freeze(paths), ct);
         try
         {
-            await pools.DriverFor(pool).SnapshotVolumeAsync(pool, config.RootfsVolume, name, ct);
+            await pool.SnapshotVolumeAsync(config.RootfsVolume, name, ct);
         }
         finally
         {
@@ -43,7 +43,7 @@ public sealed partial class LxcDriver : IGuestSnapshots
             await StopAsync(guest, task, ct);
         }
         var pool = pools.Get(config.Pool);
-        await pools.DriverFor(pool).RevertVolumeAsync(pool, config.RootfsVolume, snapshot.Name, ct);
+        await pool.RevertVolumeAsync(config.RootfsVolume, snapshot.Name, ct);
         task.Log($"Rolled the root file system of {guest.Describe()} back to {snapshot.Name}; the container is stopped.");
     }
 
@@ -51,7 +51,7 @@ public sealed partial class LxcDriver : IGuestSnapshots
     {
         var config = CtConfig.FromJson(guest.ConfigJson);
         var pool = pools.Get(config.Pool);
-        await pools.DriverFor(pool).DeleteVolumeSnapshotAsync(pool, config.RootfsVolume, name, ct);
+        await pool.DeleteVolumeSnapshotAsync(config.RootfsVolume, name, ct);
         task.Log($"Deleted snapshot {name}.");
     }
 
@@ -63,10 +63,9 @@ public sealed partial class LxcDriver : IGuestSnapshots
         var from = CtConfig.FromJson(source.ConfigJson);
         var to = CtConfig.FromJson(clone.ConfigJson);
         var pool = pools.Get(from.Pool);
-        var storage = pools.DriverFor(pool);
         task.Log($"Copying the root file system of {source.Describe()}{(snapshot is null ? "" : $" at snapshot {snapshot}")}.");
-        await storage.CloneVolumeAsync(pool, from.RootfsVolume, to.RootfsVolume, linked, snapshot, ct);
-        var rootfs = storage.VolumePath(pool, to.RootfsVolume);
+        await pool.CloneVolumeAsync(from.RootfsVolume, to.RootfsVolume, linked, snapshot, ct);
+        var rootfs = pool.VolumePath(to.RootfsVolume);
         RootfsFiles.WriteHostname(rootfs, to.Hostname, Mapping(to)?.ToHost(0) ?? 0);
         WriteConfig(to, Paths(clone), rootfs);
         // A reflink copy or a btrfs snapshot shares extents, never a dependency: the source may go.

@@ -45,8 +45,7 @@ public sealed partial class LxcDriver(
         CtMountValidator.ValidateAll(config.Mounts);
         var paths = Paths(guest);
         var pool = pools.Get(config.Pool);
-        var storage = pools.DriverFor(pool);
-        var rootfs = await storage.CreateDirectoryVolumeAsync(pool, config.RootfsVolume, ct);
+        var rootfs = await pool.CreateDirectoryVolumeAsync(config.RootfsVolume, ct);
         task.Log($"Created the root file system volume {config.RootfsVolume} in pool {pool.Name}.");
         task.Progress(5);
         try
@@ -61,7 +60,7 @@ public sealed partial class LxcDriver(
         }
         catch
         {
-            await storage.DeleteVolumeAsync(pool, config.RootfsVolume, CancellationToken.None);
+            await pool.DeleteVolumeAsync(config.RootfsVolume, CancellationToken.None);
             DeleteDirectory(paths.ContainerDir);
             throw;
         }
@@ -74,7 +73,7 @@ public sealed partial class LxcDriver(
         if (locator.Find(paths) is not null)
             await StopAsync(guest, task, ct);
         var pool = pools.Get(config.Pool);
-        await pools.DriverFor(pool).DeleteVolumeAsync(pool, config.RootfsVolume, ct);
+        await pool.DeleteVolumeAsync(config.RootfsVolume, ct);
         task.Log($"Deleted the root file system volume {config.RootfsVolume} from pool {pool.Name}.");
         DeleteDirectory(paths.ContainerDir);
         DeleteDirectory(paths.LogDir);
@@ -89,7 +88,7 @@ public sealed partial class LxcDriver(
     private string RootfsPath(CtConfig config)
     {
         var pool = pools.Get(config.Pool);
-        return pools.DriverFor(pool).VolumePath(pool, config.RootfsVolume);
+        return pool.VolumePath(config.RootfsVolume);
     }
 
     /// <summary>Unprivileged only: the id range delegated to root, and a way down to the rootfs for the container's root.</summary>

@@ -30,19 +30,19 @@ public sealed partial class QemuDriver
         {
             var pool = pools.Get(from.Disks[i].Pool);
             task.Log($"{(linked ? "Linking" : "Copying")} {from.Disks[i].Name}{(snapshot is null ? "" : $" at snapshot {snapshot}")}.");
-            await pools.DriverFor(pool).CloneVolumeAsync(pool, from.Disks[i].Volume, to.Disks[i].Volume, linked, snapshot, ct);
+            await pool.CloneVolumeAsync(from.Disks[i].Volume, to.Disks[i].Volume, linked, snapshot, ct);
             task.Progress((i + 1) * 90 / from.Disks.Count);
         }
         if (from.EfiVars is { } vars && to.EfiVars is { } newVars)
         {
             // The variable store is tiny and written by the firmware: always a full copy of its own.
             var pool = pools.Get(vars.Pool);
-            var path = pools.DriverFor(pool).VolumePath(pool, vars.Volume);
+            var path = pool.VolumePath(vars.Volume);
             if (VarsFormat(path) == "raw")
-                await pools.DriverFor(pool).ImportVolumeAsync(pool, newVars.Volume,
-                    new Core.Storage.ImageInfo(path, "raw", new FileInfo(path).Length, null, null), new Progress<int>(), ct);
+                await pool.ImportVolumeAsync(newVars.Volume,
+                    new Core.Storage.ImageSource(path, "raw"), new Progress<int>(), ct);
             else
-                await pools.DriverFor(pool).CloneVolumeAsync(pool, vars.Volume, newVars.Volume, linked: false, snapshot, ct);
+                await pool.CloneVolumeAsync(vars.Volume, newVars.Volume, linked: false, snapshot, ct);
         }
         return linked;
     }

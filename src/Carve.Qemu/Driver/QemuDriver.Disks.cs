@@ -23,7 +23,7 @@ public sealed partial class QemuDriver
             return;
         }
         var pool = pools.Get(vmDisk.Pool);
-        await pools.DriverFor(pool).ResizeVolumeAsync(pool, vmDisk.Volume, newSizeBytes, ct);
+        await pool.ResizeVolumeAsync(vmDisk.Volume, newSizeBytes, ct);
         task.Log($"Grew {disk} to {Sizes.Format(newSizeBytes)}.");
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class QemuDriver : IGuestSnapshots
                 await StopAsync(guest, task, ct);
             }
             foreach (var (pool, volume) in SnapshotVolumes(config))
-                await pools.DriverFor(pool).RevertVolumeAsync(pool, volume, snapshot.Name, ct);
+                await pool.RevertVolumeAsync(volume, snapshot.Name, ct);
             task.Log($"Rolled the disks of {guest.Describe()} back to {snapshot.Name}; the VM is stopped.");
             return;
         }
@@ -116,19 +116,19 @@ public sealed partial class QemuDriver : IGuestSnapshots
         else
         {
             foreach (var (pool, volume) in SnapshotVolumes(config))
-                await pools.DriverFor(pool).DeleteVolumeSnapshotAsync(pool, volume, name, ct);
+                await pool.DeleteVolumeSnapshotAsync(volume, name, ct);
         }
         task.Log($"Deleted snapshot {name}; qcow2 keeps the clusters other snapshots still use.");
     }
 
     private async Task SnapshotStoppedAsync(VmConfig config, string name, ITaskContext task, CancellationToken ct)
     {
-        var done = new List<(Core.Configuration.PoolOptions Pool, string Volume)>();
+        var done = new List<(Core.Storage.StoragePool Pool, string Volume)>();
         try
         {
             foreach (var (pool, volume) in SnapshotVolumes(config))
             {
-                await pools.DriverFor(pool).SnapshotVolumeAsync(pool, volume, name, ct);
+                await pool.SnapshotVolumeAsync(volume, name, ct);
                 done.Add((pool, volume));
             }
         }
@@ -136,7 +136,7 @@ public sealed partial class QemuDriver : IGuestSnapshots
         {
             // One unit: what was snapshotted already is undone, so no volume keeps a part of a snapshot.
             foreach (var (pool, volume) in done)
-                await pools.DriverFor(pool).DeleteVolumeSnapshotAsync(pool, volume, name, CancellationToken.None);
+                await pool.DeleteVolumeSnapshotAsync(volume, name, CancellationToken.None);
             throw;
         }
         task.Log($"Took snapshot {name} of {done.Count} volume(s) of the stopped VM.");
@@ -180,14 +180,14 @@ public sealed partial class QemuDriver : IGuestSnapshots
             ?? throw new OperationFailedException($"The running QEMU has no drive '{device}'; restart the VM to apply its disk changes.")).ToList();
     }
 
-    private IEnumerable<(Core.Configuration.PoolOptions Pool, string Volume)> SnapshotVolumes(VmConfig config) =>
+    private IEnumerable<(Core.Storage.StoragePool Pool, string Volume)> SnapshotVolumes(VmConfig config) =>
         config.Disks.Concat(config.EfiVars is null ? [] : [config.EfiVars]).Select(d => (pools.Get(d.Pool), d.Volume));
 
     private void EnsureRoomForRam(VmConfig config)
     {
         var pool = pools.Get(config.Disks[0].Pool);
         var needed = ((long)config.MemoryMiB << 20) + (64L << 20);
-        var free = pools.DriverFor(pool).Usage(pool).AvailableBytes;
+        var free = pool.Usage().AvailableBytes;
         if (free < needed)
             throw new ConflictException(
                 $"Pool {pool.Name} has {Core.Validation.Sizes.Format(free)} free; saving {config.MemoryMiB} MiB of RAM needs about {Core.Validation.Sizes.Format(needed)}. Free some space or snapshot without --memory.");

@@ -54,7 +54,7 @@ public sealed partial class QemuDriver
         var disks = config.Disks.Select(d =>
         {
             var pool = pools.Get(d.Pool);
-            var path = pools.DriverFor(pool).VolumePath(pool, d.Volume);
+            var path = pool.VolumePath(d.Volume);
             if (!File.Exists(path))
                 throw new OperationFailedException($"The volume {d.Volume} of {d.Name} is missing from pool {pool.Name} ({path}).");
             return new QemuDisk(d.Name, path, d.Format, d.Bus);
@@ -67,7 +67,7 @@ public sealed partial class QemuDriver
         if (config.EfiVars is { } vars)
         {
             var pool = pools.Get(vars.Pool);
-            var varsPath = pools.DriverFor(pool).VolumePath(pool, vars.Volume);
+            var varsPath = pool.VolumePath(vars.Volume);
             uefi = new QemuFirmware(options.OvmfCode, varsPath, File.Exists(varsPath) ? VarsFormat(varsPath) : vars.Format);
         }
         return new QemuLaunchSpec

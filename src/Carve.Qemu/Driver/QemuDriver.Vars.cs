@@ -25,11 +25,10 @@ public sealed partial class QemuDriver
     private async Task CreateVarsAsync(VmDisk vars, ITaskContext task, CancellationToken ct)
     {
         var pool = pools.Get(vars.Pool);
-        var driver = pools.DriverFor(pool);
         if (vars.Format == "qcow2")
-            await driver.ImportVolumeAsync(pool, vars.Volume, new ImageInfo(options.OvmfVars, "raw", new FileInfo(options.OvmfVars).Length, null, null), new Progress<int>(), ct);
+            await pool.ImportVolumeAsync(vars.Volume, new ImageSource(options.OvmfVars, "raw"), new Progress<int>(), ct);
         else
-            await driver.CopyFileVolumeAsync(pool, vars.Volume, options.OvmfVars, ct);
+            await pool.CopyFileVolumeAsync(vars.Volume, options.OvmfVars, ct);
         task.Log($"Created the UEFI variable store {vars.Volume} ({vars.Format}).");
     }
 
@@ -39,14 +38,13 @@ public sealed partial class QemuDriver
         if (config.EfiVars is not { } vars)
             return;
         var pool = pools.Get(vars.Pool);
-        var driver = pools.DriverFor(pool);
-        var path = driver.VolumePath(pool, vars.Volume);
+        var path = pool.VolumePath(vars.Volume);
         if (VarsFormat(path) == "qcow2")
             return;
         var temporary = vars.Volume + ".qcow2-part";
-        await driver.DeleteVolumeAsync(pool, temporary, ct);
-        await driver.ImportVolumeAsync(pool, temporary, new ImageInfo(path, "raw", new FileInfo(path).Length, null, null), new Progress<int>(), ct);
-        File.Move(driver.VolumePath(pool, temporary), path, overwrite: true);
+        await pool.DeleteVolumeAsync(temporary, ct);
+        await pool.ImportVolumeAsync(temporary, new ImageSource(path, "raw"), new Progress<int>(), ct);
+        File.Move(pool.VolumePath(temporary), path, overwrite: true);
         task.Log($"Converted the UEFI variable store of {guest.Describe()} to qcow2, so snapshots include it.");
     }
 
@@ -55,7 +53,7 @@ public sealed partial class QemuDriver
         if (config.EfiVars is not { } vars)
             return;
         var pool = pools.Get(vars.Pool);
-        if (VarsFormat(pools.DriverFor(pool).VolumePath(pool, vars.Volume)) == "raw")
+        if (VarsFormat(pool.VolumePath(vars.Volume)) == "raw")
             throw new ConflictException(
                 $"{guest.Describe()} keeps its UEFI variables in an older raw file that snapshots cannot include. Stop it and snapshot it once: Carve converts the file then.");
     }

@@ -39,7 +39,7 @@ public sealed partial class QemuDriver(
         foreach (var disk in config.Disks.Concat(config.EfiVars is null ? [] : [config.EfiVars]))
         {
             var pool = pools.Get(disk.Pool);
-            await pools.DriverFor(pool).DeleteVolumeAsync(pool, disk.Volume, ct);
+            await pool.DeleteVolumeAsync(disk.Volume, ct);
             task.Log($"Deleted volume {disk.Volume} from pool {pool.Name}.");
         }
         await networking.RemoveTapsAsync(guest, config.Nics, ct);
