@@ -31,4 +31,11 @@ internal static class SnapshotLayout
         if (!Directory.Exists(volumePath) && Directory.Exists(old))
             Directory.Move(old, volumePath);
     }
+
+    /// <summary>A revert needs the volume it reverts (after <see cref="ResumeInterruptedRevert"/> had its chance).</summary>
+    public static void RefuseMissingVolume(PoolOptions pool, string volume, string volumePath)
+    {
+        if (!Directory.Exists(volumePath))
+            throw new NotFoundException($"Pool {pool.Name} has no volume {volume}.");
+    }
 }

@@ -1,6 +1,7 @@
 using Carve.Core.Configuration;
 using Carve.Core.Storage;
 using Carve.Host.Processes;
+using Carve.Storage.Btrfs;
 using Carve.Storage.Dir;
 using Carve.Storage.QemuImg;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,14 +10,16 @@ namespace Carve.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The storage drivers Carve ships, each registered as an <see cref="IStorageDriver"/>.</summary>
+    /// <summary>
+    /// The image tool and the storage drivers Carve ships, each driver keyed by its pool type, which is how
+    /// <see cref="StoragePools"/> finds it.
+    /// </summary>
     public static IServiceCollection AddCarveStorage(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new QemuImgTool(sp.GetRequiredService<IProcessRunner>(), sp.GetRequiredService<CarveOptions>().QemuImg));
-        services.AddSingleton<DirStorageDriver>();
-        services.AddSingleton<IStorageDriver>(sp => sp.GetRequiredService<DirStorageDriver>());
-        services.AddSingleton(sp => new Btrfs.BtrfsTool(sp.GetRequiredService<IProcessRunner>()));
-        services.AddSingleton<IStorageDriver, Btrfs.BtrfsStorageDriver>();
+        services.AddSingleton<IImageTool>(sp => new QemuImgTool(sp.GetRequiredService<IProcessRunner>(), sp.GetRequiredService<CarveOptions>().QemuImg));
+        services.AddKeyedSingleton<IStorageDriver, DirStorageDriver>(DirStorageDriver.TypeKey);
+        services.AddSingleton(sp => new BtrfsTool(sp.GetRequiredService<IProcessRunner>()));
+        services.AddKeyedSingleton<IStorageDriver, BtrfsStorageDriver>(BtrfsStorageDriver.TypeKey);
         return services;
     }
 }

@@ -28,7 +28,7 @@ public sealed class CtTransferService(
         return exports.Submit("ct-export", user, guest, Format, async (dir, task, ct) =>
         {
             var pool = pools.Get(config.Pool);
-            var rootfs = pools.DriverFor(pool).VolumePath(pool, config.RootfsVolume);
+            var rootfs = pool.VolumePath(config.RootfsVolume);
             var file = $"{guest.Name}.{Format}";
             task.Log($"Packing the root file system of {guest.Describe()} as {file}.");
             var (idBase, idCount) = config.Privileged ? (0, int.MaxValue) : (config.IdMapStart, config.IdMapCount);

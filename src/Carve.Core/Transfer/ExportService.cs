@@ -84,9 +84,8 @@ public sealed partial class ExportService(
     private async Task<long> ExportDiskAsync(VmDisk disk, string target, string format, IProgress<int> progress, CancellationToken ct)
     {
         var pool = pools.Get(disk.Pool);
-        var driver = pools.DriverFor(pool);
-        var info = await driver.InspectAsync(driver.VolumePath(pool, disk.Volume), ct);
-        await driver.ExportVolumeAsync(pool, disk.Volume, target, format, progress, ct);
+        var info = await pool.InspectVolumeAsync(disk.Volume, ct);
+        await pool.ExportVolumeAsync(disk.Volume, target, format, progress, ct);
         return info.VirtualSizeBytes;
     }
 

@@ -1,4 +1,3 @@
-using Carve.Core.Configuration;
 using Carve.Core.Errors;
 using Carve.Core.Storage;
 using Carve.Core.Tasks;
@@ -9,13 +8,12 @@ namespace Carve.Core.Transfer;
 
 public sealed partial class ImportService
 {
-    private async Task ImportDisksAsync(IReadOnlyList<ImportDisk> planned, IReadOnlyList<VmDisk> disks, PoolOptions pool, ITaskContext task, CancellationToken ct)
+    private async Task ImportDisksAsync(IReadOnlyList<ImportDisk> planned, IReadOnlyList<VmDisk> disks, StoragePool pool, ITaskContext task, CancellationToken ct)
     {
-        var driver = pools.DriverFor(pool);
         // Every disk is inspected before the first is written: a lie in the last one fails before any copy.
         var sizes = new long[planned.Count];
         for (var i = 0; i < planned.Count; i++)
-            sizes[i] = await CheckAsync(driver, planned[i], task, ct);
+            sizes[i] = await CheckAsync(images, planned[i], task, ct);
 
         var total = Math.Max(1, sizes.Sum());
         var done = 0L;
@@ -26,15 +24,15 @@ public sealed partial class ImportService
             if (disk.Source is not { } source)
             {
                 task.Log($"Creating {target.Name}: a blank {Sizes.Format(share)} disk, as the OVF asks.");
-                await driver.CreateVolumeAsync(pool, target.Volume, share, ct);
+                await pool.CreateVolumeAsync(target.Volume, share, ct);
             }
             else
             {
                 task.Log($"Copying {disk.Label} to {target.Name} ({target.Bus}) in pool {pool.Name}.");
-                await CopyAsync(driver, pool, disk, source, target, progress, ct);
+                await CopyAsync(pool, disk, source, target, progress, ct);
                 if (disk.DeclaredCapacity is { } capacity && capacity > share)
                 {
-                    await driver.ResizeVolumeAsync(pool, target.Volume, capacity, ct);
+                    await pool.ResizeVolumeAsync(target.Volume, capacity, ct);
                     task.Log($"Grew {target.Name} from {Sizes.Format(share)} to the {Sizes.Format(capacity)} the OVF declares.");
                 }
             }
@@ -43,11 +41,11 @@ public sealed partial class ImportService
     }
 
     /// <summary>The disk's virtual size, checked against the limit and against what the package declares.</summary>
-    private static async Task<long> CheckAsync(IStorageDriver driver, ImportDisk disk, ITaskContext task, CancellationToken ct)
+    private static async Task<long> CheckAsync(IImageTool images, ImportDisk disk, ITaskContext task, CancellationToken ct)
     {
         if (disk.Source is not { } source)
             return disk.DeclaredCapacity ?? throw new BadRequestException($"The {disk.Label} has no capacity.");
-        var info = await driver.InspectSourceAsync(source, ct);
+        var info = await images.InspectSourceAsync(source, ct);
         var size = info.VirtualSizeBytes;
         if (size <= 0)
             throw new BadRequestException($"{disk.Label} is an empty image.");
@@ -65,14 +63,14 @@ public sealed partial class ImportService
     /// pass; a wrong digest or a pool about to fill stops the copy, and the task's cleanup removes the volume.
     /// </summary>
     private static async Task CopyAsync(
-        IStorageDriver driver, PoolOptions pool, ImportDisk disk, ImageSource source, VmDisk target, IProgress<int> progress, CancellationToken ct)
+        StoragePool pool, ImportDisk disk, ImageSource source, VmDisk target, IProgress<int> progress, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var digest = disk.Digest is { } expected ? VerifyAsync(source, expected, stop) : Task.CompletedTask;
-        await using var space = SpaceGuard.Watch(driver, pool, stop);
+        await using var space = SpaceGuard.Watch(pool, stop);
         try
         {
-            await driver.ImportVolumeAsync(pool, target.Volume, source, progress, stop.Token);
+            await pool.ImportVolumeAsync(target.Volume, source, progress, stop.Token);
         }
         catch when (!ct.IsCancellationRequested)
         {

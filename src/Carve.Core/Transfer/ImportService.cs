@@ -14,7 +14,7 @@ namespace Carve.Core.Transfer;
 /// is checked before the guest exists; a failure at any point removes the guest and every volume made for it.
 /// </summary>
 public sealed partial class ImportService(
-    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, PathGuard paths, GuestLifecycle lifecycle)
+    GuestStore guests, TaskRunner tasks, DriverRegistry drivers, StoragePools pools, IImageTool images, PathGuard paths, GuestLifecycle lifecycle)
 {
     public TaskView Import(ImportVmCommand command)
     {

@@ -1,4 +1,3 @@
-using Carve.Core.Configuration;
 using Carve.Core.Errors;
 using Carve.Core.Storage;
 using Carve.Core.Validation;
@@ -14,21 +13,21 @@ internal sealed class SpaceGuard : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
     private readonly CancellationTokenSource _done = new();
-    private readonly PoolOptions _pool;
+    private readonly StoragePool _pool;
     private readonly long _reserve;
     private readonly Task _loop;
 
-    private SpaceGuard(IStorageDriver driver, PoolOptions pool, CancellationTokenSource stop)
+    private SpaceGuard(StoragePool pool, CancellationTokenSource stop)
     {
         _pool = pool;
         // Keep 5% of the pool free, at most 1 GiB: enough for the running guests to go on writing.
-        _reserve = Math.Min(1L << 30, driver.Usage(pool).TotalBytes / 20);
-        _loop = WatchAsync(driver, stop);
+        _reserve = Math.Min(1L << 30, pool.Usage().TotalBytes / 20);
+        _loop = WatchAsync(stop);
     }
 
     public bool Exceeded { get; private set; }
 
-    public static SpaceGuard Watch(IStorageDriver driver, PoolOptions pool, CancellationTokenSource stop) => new(driver, pool, stop);
+    public static SpaceGuard Watch(StoragePool pool, CancellationTokenSource stop) => new(pool, stop);
 
     public void ThrowIfExceeded(string label)
     {
@@ -44,11 +43,11 @@ internal sealed class SpaceGuard : IAsyncDisposable
         _done.Dispose();
     }
 
-    private async Task WatchAsync(IStorageDriver driver, CancellationTokenSource stop)
+    private async Task WatchAsync(CancellationTokenSource stop)
     {
         while (!_done.IsCancellationRequested)
         {
-            var usage = driver.Usage(_pool);
+            var usage = _pool.Usage();
             if (usage.TotalBytes > 0 && usage.AvailableBytes < _reserve)
             {
                 Exceeded = true;

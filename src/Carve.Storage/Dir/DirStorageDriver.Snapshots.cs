@@ -4,21 +4,13 @@ using Carve.Host.Processes;
 
 namespace Carve.Storage.Dir;
 
-/// <summary>
-/// Snapshots: qcow2 volumes keep them inside the image (qemu-img snapshot); directory volumes (container rootfs)
-/// get a copy under .snapshots/VOLUME/NAME, reflinked where the filesystem can (XFS, btrfs), copied otherwise.
-/// </summary>
+/// <summary>Directory-volume snapshots and clones as copies made under a temporary name and renamed when whole.</summary>
 public sealed partial class DirStorageDriver
 {
-    public async Task SnapshotVolumeAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
+    public async Task SnapshotDirectoryAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
     {
         var path = VolumePath(pool, volume);
-        if (!Directory.Exists(path))
-        {
-            await qemuImg.SnapshotCreateAsync(path, snapshot, ct);
-            return;
-        }
-        var target = DirectorySnapshotPath(pool, volume, snapshot);
+        var target = SnapshotPath(pool, volume, snapshot);
         if (Directory.Exists(target))
             throw new ConflictException($"The volume {volume} already has a snapshot '{snapshot}'.");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -27,81 +19,43 @@ public sealed partial class DirStorageDriver
         Directory.Move(target + ".part", target);
     }
 
-    public async Task RevertVolumeAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
+    public async Task RevertDirectoryAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
     {
         var path = VolumePath(pool, volume);
         SnapshotLayout.ResumeInterruptedRevert(pool, volume, path);
-        if (!Directory.Exists(path))
-        {
-            await qemuImg.SnapshotApplyAsync(path, snapshot, ct);
-            return;
-        }
-        var source = DirectorySnapshotPath(pool, volume, snapshot);
+        SnapshotLayout.RefuseMissingVolume(pool, volume, path);
+        var source = SnapshotPath(pool, volume, snapshot);
         if (!Directory.Exists(source))
             throw new NotFoundException($"The volume {volume} has no snapshot '{snapshot}'.");
         var (fresh, old) = (SnapshotLayout.Restoring(pool, volume), SnapshotLayout.Replaced(pool, volume));
         await CopyTreeAsync(source, fresh, ct);
-        DeleteTree(old);
+        PoolFiles.DeleteTree(old);
         Directory.Move(path, old);
         Directory.Move(fresh, path);
-        DeleteTree(old);
+        PoolFiles.DeleteTree(old);
     }
 
-    public async Task DeleteVolumeSnapshotAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
+    public Task DeleteDirectorySnapshotAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
     {
-        var path = VolumePath(pool, volume);
-        if (Directory.Exists(path))
-        {
-            var target = DirectorySnapshotPath(pool, volume, snapshot);
-            DeleteTree(target + ".part");
-            DeleteTree(target);
-            return;
-        }
-        if (File.Exists(path) && await HasVolumeSnapshotAsync(pool, volume, snapshot, ct))
-            await qemuImg.SnapshotDeleteAsync(path, snapshot, ct);
+        var target = SnapshotPath(pool, volume, snapshot);
+        PoolFiles.DeleteTree(target + ".part");
+        PoolFiles.DeleteTree(target);
+        return Task.CompletedTask;
     }
 
-    public async Task<bool> HasVolumeSnapshotAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct)
-    {
-        var path = VolumePath(pool, volume);
-        if (Directory.Exists(path))
-            return Directory.Exists(DirectorySnapshotPath(pool, volume, snapshot));
-        return File.Exists(path) && (await qemuImg.SnapshotListAsync(path, ct)).Contains(snapshot);
-    }
+    public Task<bool> HasDirectorySnapshotAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct) =>
+        Task.FromResult(Directory.Exists(SnapshotPath(pool, volume, snapshot)));
 
-    public async Task CloneVolumeAsync(PoolOptions pool, string source, string target, bool linked, string? snapshot, CancellationToken ct)
+    public async Task CloneDirectoryAsync(PoolOptions pool, string source, string target, string? snapshot, CancellationToken ct)
     {
-        var from = VolumePath(pool, source);
+        var from = snapshot is null ? VolumePath(pool, source) : SnapshotPath(pool, source, snapshot);
         var to = VolumePath(pool, target);
-        if (File.Exists(to) || Directory.Exists(to))
-            throw new ConflictException($"The volume {to} already exists; refusing to overwrite it.");
-        if (Directory.Exists(from))
-        {
-            // A directory has no backing chain: a reflink copy is the thinnest copy this pool can make.
-            await CopyTreeAsync(snapshot is null ? from : DirectorySnapshotPath(pool, source, snapshot), to + ".part", ct);
-            Directory.Move(to + ".part", to);
-            return;
-        }
-        if (linked)
-        {
-            if (snapshot is not null)
-                throw new BadRequestException("A linked clone is backed by the volume as it is; it cannot start from a snapshot. Make a full clone.");
-            await qemuImg.CreateBackedAsync(to, from, ct);
-            return;
-        }
-        File.Delete(to + ".part");
-        try
-        {
-            await qemuImg.CopyAsync(from, to + ".part", snapshot, null, ct);
-            File.Move(to + ".part", to);
-        }
-        finally
-        {
-            File.Delete(to + ".part");
-        }
+        // A directory has no backing chain: a reflink copy is the thinnest copy this pool can make.
+        await CopyTreeAsync(from, to + ".part", ct);
+        Directory.Move(to + ".part", to);
     }
 
-    private string DirectorySnapshotPath(PoolOptions pool, string volume, string snapshot)
+    private string SnapshotPath(PoolOptions pool, string volume, string snapshot)
     {
         VolumePath(pool, volume);
         return SnapshotLayout.Snapshot(pool, volume, snapshot);
@@ -109,20 +63,13 @@ public sealed partial class DirStorageDriver
 
     private async Task CopyTreeAsync(string source, string target, CancellationToken ct)
     {
-        DeleteTree(target);
+        PoolFiles.DeleteTree(target);
         // cp keeps owners, modes, links, xattrs and holes (-a) and shares extents where it can (--reflink=auto).
         var result = await runner.RunAsync(new ProcessSpec("cp", ["--reflink=auto", "-a", "-T", source, target]), ct);
         if (!result.Succeeded)
         {
-            DeleteTree(target);
+            PoolFiles.DeleteTree(target);
             throw new OperationFailedException($"Copying {source} failed: {result.LastErrorLine}");
         }
-    }
-
-    internal static void DeleteTree(string path)
-    {
-        // Directory.Delete removes symlinks inside the tree, never what they point to.
-        if (Directory.Exists(path) && !File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint))
-            Directory.Delete(path, recursive: true);
     }
 }

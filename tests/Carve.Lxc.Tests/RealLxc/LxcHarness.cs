@@ -15,8 +15,8 @@ using Carve.Lxc.Driver;
 using Carve.Lxc.HostSetup;
 using Carve.Lxc.Templates;
 using Carve.Lxc.Tests.Support;
-using Carve.Storage.Dir;
-using Carve.Storage.QemuImg;
+using Carve.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -39,7 +39,8 @@ internal sealed class LxcHarness : IAsyncDisposable
         Options = new CarveOptions { DataDir = Path.Combine(Root, "data"), RunDir = Path.Combine(Root, "run") };
         Directory.CreateDirectory(Options.DataDir, FileModes.OwnerOnlyDirectory);
         Directory.CreateDirectory(Options.RunDir, FileModes.OwnerOnlyDirectory);
-        Pools = new StoragePools(Options, [new DirStorageDriver(new QemuImgTool(Runner, "qemu-img"), Runner)]);
+        Pools = new ServiceCollection().AddSingleton(Options).AddSingleton<IProcessRunner>(Runner).AddCarveStorage()
+            .AddSingleton<StoragePools>().BuildServiceProvider().GetRequiredService<StoragePools>();
         Pools.InitializeAll();
         Templates = new TemplateStore(templatesDir ?? Path.Combine(Options.DataDir, "templates"), Runner, NullLogger<TemplateStore>.Instance);
         Networking = NoNetworks(Options, Runner);
