@@ -11,6 +11,7 @@ using Carve.Lxc;
 using Carve.Network;
 using Carve.Qemu;
 using Carve.Storage;
+using Carve.Transfer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,8 +55,8 @@ public static class CarveDaemon
             .AddCarveQemu(qemuVersion)
             .AddCarveLxc()
             .AddCarveNetwork()
-            .AddCarveApi()
-            .AddHostedService<ConsoleLogTrimmer>();
+            .AddCarveTransfer()
+            .AddCarveApi();
 
         var app = builder.Build();
         app.Services.GetRequiredService<StoragePools>().InitializeAll();

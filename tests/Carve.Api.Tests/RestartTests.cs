@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Carve.Api.Tests.Support;
-using Carve.Core.Vms;
 using Microsoft.Data.Sqlite;
 
 namespace Carve.Api.Tests;
@@ -78,16 +77,17 @@ public sealed class RestartTests : IAsyncLifetime
 
         // As a crash in the middle of "vm-create" would leave it: the row locked, one volume made, its task running.
         const int halfId = 555;
-        var config = new VmConfig
-        {
-            Uuid = Guid.NewGuid().ToString(),
-            Disks = [new VmDisk("disk0", "local", $"vm-{halfId}-disk0.qcow2")],
-            Nics = [new VmNic("net0", "user", "virtio", "02:00:00:00:05:55")],
-        };
+        // Stored as a daemon from before the one guest model wrote it: one flat object, common and VM settings side by side.
+        var config = $$"""
+            {"uuid":"{{Guid.NewGuid()}}","cpus":1,"memoryMiB":512,"firmware":"bios","accel":"auto","cdrom":null,"kernel":null,"initrd":null,"cmdline":null,
+             "disks":[{"name":"disk0","pool":"local","volume":"vm-{{halfId}}-disk0.qcow2","format":"qcow2","bus":"virtio"}],
+             "nics":[{"name":"net0","network":"user","model":"virtio","mac":"02:00:00:00:05:55","vlan":null,"ip":null,"publish":[],"onCarveNetwork":false}],
+             "efiVars":null,"description":null,"hostPci":[],"hostUsb":[]}
+            """;
         var volume = Path.Combine(_dirs.Pool, $"vm-{halfId}-disk0.qcow2");
         await QemuImg.Create(volume, "1M");
         Sql("INSERT INTO guests (id, name, kind, config, template, lock, lock_task, created_at) VALUES ($id, 'halfmade', 'vm', $config, 0, 'vm-create', 'thalfmade', $now)",
-            ("$id", halfId), ("$config", config.ToJson()), ("$now", Now()));
+            ("$id", halfId), ("$config", config), ("$now", Now()));
         Sql("INSERT INTO tasks (id, type, guest_id, guest_name, user, status, progress, created_at, started_at) VALUES ('thalfmade', 'vm-create', $id, 'halfmade', 'root@local', 'running', 40, $now, $now)",
             ("$id", halfId), ("$now", Now()));
         Sql("INSERT INTO tasks (id, type, user, status, progress, created_at) VALUES ('tqueued', 'vm-start', 'root@local', 'queued', 0, $now)",

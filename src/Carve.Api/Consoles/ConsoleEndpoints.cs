@@ -13,39 +13,40 @@ namespace Carve.Api.Consoles;
 /// console's raw bytes, the screen as RFB for noVNC, commands run inside). Each goes through the core's
 /// <see cref="GuestConsoles"/>; <see cref="ConsoleGate"/> admits the upgrade.
 /// </summary>
-internal static class ConsoleEndpoints
+public static class ConsoleEndpoints
 {
     public static void MapConsoles(this RouteGroupBuilder group, GuestKind kind, IReadOnlyList<string> channels)
     {
         foreach (var channel in channels)
         {
-            var route = group.MapGet("/{ref}/" + ConsoleChannels.PathOf(channel), channel switch
+            var route = channel switch
             {
-                ConsoleChannels.Exec => Exec(kind),
-                ConsoleChannels.Vnc => Screen(kind),
-                _ => Console(kind, channel),
-            });
+                ConsoleChannels.Exec => group.MapExec(kind),
+                ConsoleChannels.Vnc => group.MapScreen(kind),
+                _ => group.MapConsole(kind, channel),
+            };
             route.WithTags("Consoles").WithSummary(Summary(kind, channel)).Problems();
-            if (channel is ConsoleChannels.Serial or ConsoleChannels.Console)
-                group.MapGet("/{ref}/console/log", async (string @ref, GuestConsoles consoles, CancellationToken ct) =>
-                        TypedResults.Bytes(await consoles.ReadLogAsync(consoles.Resolve(new ConsoleRequest(@ref, kind, channel)), ct), "text/plain; charset=utf-8"))
-                    .WithTags("Consoles")
-                    .WithSummary($"What has been written to the {What(kind, channel)} so far (bounded, kept across restarts)").Problems();
         }
     }
 
-    private static Delegate Console(GuestKind kind, string channel) =>
-        async (string @ref, HttpContext http, GuestConsoles consoles, ConsoleTicketService tickets, CancellationToken ct) =>
+    private static RouteHandlerBuilder MapConsole(this RouteGroupBuilder group, GuestKind kind, string channel)
+    {
+        group.MapGet("/{ref}/console/log", async (string @ref, GuestConsoles consoles, CancellationToken ct) =>
+                TypedResults.Bytes(await consoles.ReadLogAsync(consoles.Resolve(new ConsoleRequest(@ref, kind, channel)), ct), "text/plain; charset=utf-8"))
+            .WithTags("Consoles")
+            .WithSummary($"What has been written to the {What(kind, channel)} so far (bounded, kept across restarts)").Problems();
+        return group.MapGet("/{ref}/console", async (string @ref, HttpContext http, GuestConsoles consoles, ConsoleTicketService tickets, CancellationToken ct) =>
         {
             var guest = consoles.Resolve(new ConsoleRequest(@ref, kind, channel));
             ConsoleGate.Admit(http, tickets, guest, channel);
             await using var console = await consoles.OpenAsync(guest, channel, ct);
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
             await ConsoleBridge.PumpAsync(socket, console, ct);
-        };
+        });
+    }
 
-    private static Delegate Screen(GuestKind kind) =>
-        async (string @ref, HttpContext http, GuestConsoles consoles, ConsoleTicketService tickets, CancellationToken ct) =>
+    private static RouteHandlerBuilder MapScreen(this RouteGroupBuilder group, GuestKind kind) =>
+        group.MapGet("/{ref}/vnc", async (string @ref, HttpContext http, GuestConsoles consoles, ConsoleTicketService tickets, CancellationToken ct) =>
         {
             var guest = consoles.Resolve(new ConsoleRequest(@ref, kind, ConsoleChannels.Vnc));
             ConsoleGate.Admit(http, tickets, guest, ConsoleChannels.Vnc);
@@ -54,10 +55,10 @@ internal static class ConsoleEndpoints
             var protocol = http.WebSockets.WebSocketRequestedProtocols.Contains("binary") ? "binary" : null;
             using var socket = await http.WebSockets.AcceptWebSocketAsync(protocol);
             await ConsoleBridge.PumpAsync(socket, screen, ct);
-        };
+        });
 
-    private static Delegate Exec(GuestKind kind) =>
-        async (string @ref, HttpContext http, GuestConsoles consoles, ConsoleTicketService tickets, CancellationToken ct) =>
+    private static RouteHandlerBuilder MapExec(this RouteGroupBuilder group, GuestKind kind) =>
+        group.MapGet("/{ref}/exec", async (string @ref, HttpContext http, GuestConsoles consoles, ConsoleTicketService tickets, CancellationToken ct) =>
         {
             var guest = consoles.Resolve(new ConsoleRequest(@ref, kind, ConsoleChannels.Exec));
             ConsoleGate.Admit(http, tickets, guest, ConsoleChannels.Exec);
@@ -68,7 +69,7 @@ internal static class ConsoleEndpoints
                 return;
             await using var process = await consoles.ExecAsync(guest, start.Command, start.Environment, ct);
             await ExecBridge.PumpAsync(socket, process, ct);
-        };
+        });
 
     private static string Summary(GuestKind kind, string channel) => channel switch
     {

@@ -1,4 +1,5 @@
 using Carve.Api.Auth;
+using Carve.Api.Consoles;
 using Carve.Contracts.Guests;
 using Carve.Contracts.Transfer;
 using Carve.Core.Clones;

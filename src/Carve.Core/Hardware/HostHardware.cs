@@ -10,7 +10,7 @@ namespace Carve.Core.Hardware;
 /// <summary>The hardware views of the API: PCI devices with groups and eligibility, USB devices, the readiness check.</summary>
 public sealed class HostHardware(
     PciScanner pci, UsbScanner usb, HostFactsReader factsReader, HardwareOptions options, IHypervisorFacts hypervisor,
-    ResourceLedger resources, PciAssignmentStore assignments, GuestStore guests, Drivers.DriverRegistry drivers)
+    ResourceLedger resources, PciAssignmentStore assignments, GuestStore guests, Drivers.GuestDrivers drivers)
 {
     private readonly Lazy<IdsDatabase> _pciIds = new(() => IdsDatabase.Load(options.PciIds));
     private readonly Lazy<IdsDatabase> _usbIds = new(() => IdsDatabase.Load(options.UsbIds));

@@ -30,7 +30,7 @@ public sealed class VmFactory(PathGuard paths, NicPlanner nicPlanner, StoragePoo
         if (request.Disks.Count > MaxDisks)
             throw new BadRequestException($"A VM can have at most {MaxDisks} disks.");
 
-        var planned = request.Disks.Select((d, i) => Disk(d, i)).ToList();
+        var planned = PlanDisks(request.Disks);
         var common = new GuestConfig
         {
             Cpus = request.Cpus,
@@ -50,8 +50,8 @@ public sealed class VmFactory(PathGuard paths, NicPlanner nicPlanner, StoragePoo
             HostPci = HostDevices.Pci(request.HostPci),
             HostUsb = HostDevices.Usb(request.HostUsb),
         };
-        var pools = planned.Select(d => this.pools.Get(d.Pool).Name).ToList();
-        var varsPool = this.pools.Default.Name;
+        var diskPools = planned.Select(d => pools.Get(d.Pool).Name).ToList();
+        var varsPool = pools.Default.Name;
         return Task.FromResult(new GuestDraft
         {
             Kind = GuestKind.Vm,
@@ -60,7 +60,7 @@ public sealed class VmFactory(PathGuard paths, NicPlanner nicPlanner, StoragePoo
             TaskType = "vm-create",
             ConfigFor = id => common.WithSpec(spec with
             {
-                Disks = planned.Select((d, i) => new VmDisk(d.Name, pools[i], QemuDefinition.DiskVolume(id, d.Name))).ToList(),
+                Disks = planned.Select((d, i) => new VmDisk(d.Name, diskPools[i], QemuDefinition.DiskVolume(id, d.Name))).ToList(),
                 EfiVars = firmware == "uefi" ? new VmDisk(VmDisk.EfiVarsName, varsPool, QemuDefinition.DiskVolume(id, VmDisk.EfiVarsName)) : null,
             }),
             BuildAsync = async (guest, task, ct) =>
@@ -73,6 +73,9 @@ public sealed class VmFactory(PathGuard paths, NicPlanner nicPlanner, StoragePoo
             Start = request.Start,
         });
     }
+
+    /// <summary>The disks to make, named disk0, disk1, ... in order: each empty of a size, or imported from a confined path.</summary>
+    public IReadOnlyList<PlannedDisk> PlanDisks(IReadOnlyList<DiskRequest?> disks) => disks.Select(Disk).ToList();
 
     private PlannedDisk Disk(DiskRequest? disk, int index)
     {

@@ -55,11 +55,9 @@ public sealed class VmViews(QemuDefinition definition, StoragePools pools) : IGu
     {
         var view = new DiskView { Name = disk.Name, Pool = disk.Pool, Volume = disk.Volume, Format = disk.Format };
         var pool = pools.Get(disk.Pool);
-        var driver = pools.DriverFor(pool);
-        var path = driver.VolumePath(pool, disk.Volume);
-        if (!File.Exists(path))
+        if (!File.Exists(pool.VolumePath(disk.Volume)))
             return view;
-        var info = await driver.InspectAsync(path, ct);
+        var info = await pool.InspectVolumeAsync(disk.Volume, ct);
         return view with { VirtualSizeBytes = info.VirtualSizeBytes, AllocatedBytes = info.AllocatedBytes };
     }
 

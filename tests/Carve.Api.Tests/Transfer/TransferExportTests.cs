@@ -1,6 +1,6 @@
 using Carve.Contracts.Tasks;
 using Carve.Core.Errors;
-using Carve.Core.Transfer;
+using Carve.Transfer;
 
 namespace Carve.Api.Tests.Transfer;
 

@@ -5,12 +5,17 @@ using Carve.Core.Configuration;
 using Carve.Core.Guests;
 using Carve.Core.State;
 using Carve.Core.Storage;
+using Carve.Core.Commands;
+using Carve.Core.Exports;
+using Carve.Core.Networks;
 using Carve.Core.Tasks;
-using Carve.Core.Transfer;
-using Carve.Core.Vms;
 using Carve.Host.Processes;
+using Carve.Lxc;
+using Carve.Network;
 using Carve.Qemu;
+using Carve.Qemu.Guests;
 using Carve.Storage;
+using Carve.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -34,8 +39,8 @@ public sealed class TransferHost : IAsyncDisposable
     public string Root { get; }
     public string Images => Path.Combine(Root, "images");
     public string Pool { get; }
-    public ImportService Imports => _services.GetRequiredService<ImportService>();
-    public ExportService Exports => _services.GetRequiredService<ExportService>();
+    public GuestCreation Creation => _services.GetRequiredService<GuestCreation>();
+    public GuestExports Exports => _services.GetRequiredService<GuestExports>();
     public ExportStore ExportStore => _services.GetRequiredService<ExportStore>();
     public GuestStore Guests => _services.GetRequiredService<GuestStore>();
 
@@ -60,7 +65,9 @@ public sealed class TransferHost : IAsyncDisposable
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddCarveCore(options)
             .AddCarveStorage()
+            .AddCarveNetwork()
             .AddCarveQemu("7.2")
+            .AddCarveLxc()
             .AddCarveTransfer()
             .BuildServiceProvider();
         await services.GetRequiredService<StartupRecovery>().RunAsync(CancellationToken.None);
@@ -72,11 +79,11 @@ public sealed class TransferHost : IAsyncDisposable
     public async Task<TaskView> ImportAsync(string path, string name, Func<ImportVmRequest, ImportVmRequest>? change = null)
     {
         var request = new ImportVmRequest { Path = path, Name = name };
-        return await WaitAsync(Imports.Import(new ImportVmCommand(change is null ? request : change(request), "tester")));
+        return await WaitAsync(await Creation.SubmitAsync(new CreateGuestCommand<ImportVmRequest>(change is null ? request : change(request), "tester"), CancellationToken.None));
     }
 
     public async Task<TaskView> ExportAsync(string vm, string format) =>
-        await WaitAsync(Exports.Export(new ExportVmCommand(vm, new ExportRequest { Format = format }, "tester")));
+        await WaitAsync(Exports.Submit(new ExportGuestCommand(vm, Carve.Contracts.Guests.GuestKind.Vm, format, "tester")));
 
     public async Task<TaskView> WaitAsync(TaskView task)
     {
@@ -89,7 +96,7 @@ public sealed class TransferHost : IAsyncDisposable
     public static void Succeeded(TaskView task) =>
         Assert.True(task.Status == TaskStates.Succeeded, $"task {task.Id} {task.Status}: {task.Error}\n{string.Join("\n", task.Log?.Select(l => l.Text) ?? [])}");
 
-    public VmConfig Config(string vm) => VmConfig.FromJson(Guests.FindByName(vm)!.ConfigJson);
+    public StoredVm Config(string vm) => new(Guests.FindByName(vm)!.Config);
 
     public string VolumePath(VmDisk disk) => Path.Combine(Pool, disk.Volume);
 
@@ -119,4 +126,16 @@ public sealed class TransferHost : IAsyncDisposable
     /// <summary>qemu-img compare: the two images hold the same guest-visible bytes.</summary>
     public static async Task AssertSameContentAsync(string a, string aFormat, string b, string bFormat) =>
         Assert.Contains("Images are identical", await QemuImgAsync("compare", "-f", aFormat, "-F", bFormat, a, b));
+}
+
+/// <summary>A VM's stored config, common and VM-specific parts side by side, as the tests read it.</summary>
+public sealed record StoredVm(GuestConfig Common)
+{
+    public VmSpec Spec { get; } = VmSpec.Of(Common);
+    public int Cpus => Common.Cpus;
+    public int MemoryMiB => Common.MemoryMiB;
+    public IReadOnlyList<GuestNic> Nics => Common.Nics;
+    public string Firmware => Spec.Firmware;
+    public IReadOnlyList<VmDisk> Disks => Spec.Disks;
+    public VmDisk? EfiVars => Spec.EfiVars;
 }

@@ -78,7 +78,7 @@ public sealed class CarveJsonTests
     [Fact]
     public void Writing_is_camel_case_without_nulls()
     {
-        var json = JsonSerializer.Serialize(new GuestSummary { Id = 100, Name = "b1", Type = "ct", Status = "stopped", MemoryMiB = 512 }, CarveJson.Options);
+        var json = JsonSerializer.Serialize(new GuestSummary { Id = 100, Name = "b1", Type = GuestKind.Ct, Status = "stopped", MemoryMiB = 512 }, CarveJson.Options);
         Assert.Equal("""{"id":100,"name":"b1","type":"ct","status":"stopped","cpus":0,"memoryMiB":512,"template":false}""", json);
     }
 

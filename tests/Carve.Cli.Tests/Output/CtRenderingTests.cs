@@ -62,9 +62,9 @@ public sealed class CtRenderingTests
         var output = new StringWriter();
         ListCommand.Render(output,
         [
-            new GuestSummary { Id = 102, Name = "c1", Type = "ct", Status = "running", Cpus = 1, MemoryMiB = 512 },
-            new GuestSummary { Id = 100, Name = "web1", Type = "vm", Status = "stopped", Cpus = 2, MemoryMiB = 1024, Lock = "backup" },
-            new GuestSummary { Id = 101, Name = "base", Type = "ct", Status = "stopped", Template = true },
+            new GuestSummary { Id = 102, Name = "c1", Type = GuestKind.Ct, Status = "running", Cpus = 1, MemoryMiB = 512 },
+            new GuestSummary { Id = 100, Name = "web1", Type = GuestKind.Vm, Status = "stopped", Cpus = 2, MemoryMiB = 1024, Lock = "backup" },
+            new GuestSummary { Id = 101, Name = "base", Type = GuestKind.Ct, Status = "stopped", Template = true },
         ]);
         var lines = output.ToString().ReplaceLineEndings("\n").TrimEnd().Split('\n');
         Assert.Equal(

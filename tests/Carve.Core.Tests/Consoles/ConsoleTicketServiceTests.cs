@@ -1,11 +1,14 @@
+using Carve.Contracts.Guests;
 using Carve.Core.Auth;
 using Carve.Core.Consoles;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
+using Carve.Core.Tests.Support;
+using Carve.Core.Tests.Support.Fakes;
 
 namespace Carve.Core.Tests.Consoles;
 
-public sealed class ConsoleTicketServiceTests
+public sealed class ConsoleTicketServiceTests : IDisposable
 {
     private sealed class ManualClock : TimeProvider
     {
@@ -15,16 +18,31 @@ public sealed class ConsoleTicketServiceTests
 
     private static readonly Principal Alice = new("alice", "operator");
     private static readonly Principal Bob = new("bob", "operator");
-    private static GuestRecord Guest(int id, string kind = "vm") => new() { Id = id, Name = $"g{id}", Kind = kind, ConfigJson = "{}" };
-
+    private readonly TestDatabase _db = new();
+    private readonly GuestStore _guests;
     private readonly ManualClock _clock = new();
-    private ConsoleTicketService Service() => new(_clock);
+
+    public ConsoleTicketServiceTests()
+    {
+        _guests = new GuestStore(_db.Db);
+        foreach (var (id, kind) in new[] { (100, GuestKind.Vm), (101, GuestKind.Vm), (102, GuestKind.Ct) })
+        {
+            _guests.Insert($"g{id}", id, kind, _ => new GuestConfig(), "setup");
+            _guests.ReleaseLock(id, "setup");
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private GuestRecord Guest(int id) => _guests.Find(id)!;
+
+    private ConsoleTicketService Service() => new(_clock, _guests, new GuestConsoles(_guests, FakeKinds.Standard()));
 
     [Fact]
     public void A_ticket_is_good_once_for_its_user_guest_and_channel()
     {
         var tickets = Service();
-        var t = tickets.Issue(Alice, Guest(100), "serial", "/api/v1/vms/100/console");
+        var t = tickets.Issue(Alice, "g100", "serial");
         Assert.Equal("/api/v1/vms/100/console", t.Path);
         Assert.Equal(_clock.Now + ConsoleTicketService.Lifetime, t.ExpiresAt);
         tickets.Redeem(t.Ticket, Alice, Guest(100), "serial");
@@ -38,7 +56,7 @@ public sealed class ConsoleTicketServiceTests
     public void A_ticket_does_not_open_another_users_guests_or_channels_console(string user, int guest, string channel)
     {
         var tickets = Service();
-        var t = tickets.Issue(Alice, Guest(100), "serial", "/p");
+        var t = tickets.Issue(Alice, "g100", "serial");
         Assert.Throws<ForbiddenException>(() => tickets.Redeem(t.Ticket, user == "bob" ? Bob : Alice, Guest(guest), channel));
     }
 
@@ -46,7 +64,7 @@ public sealed class ConsoleTicketServiceTests
     public void An_expired_ticket_is_refused()
     {
         var tickets = Service();
-        var t = tickets.Issue(Alice, Guest(100), "vnc", "/p");
+        var t = tickets.Issue(Alice, "g100", "vnc");
         _clock.Now += ConsoleTicketService.Lifetime + TimeSpan.FromSeconds(1);
         Assert.Throws<ForbiddenException>(() => tickets.Redeem(t.Ticket, Alice, Guest(100), "vnc"));
     }
@@ -59,11 +77,18 @@ public sealed class ConsoleTicketServiceTests
         Assert.Throws<ForbiddenException>(() => Service().Redeem(ticket, Alice, Guest(100), "serial"));
 
     [Theory]
-    [InlineData("vm", "console")]
-    [InlineData("vm", "exec")]
-    [InlineData("ct", "vnc")]
-    [InlineData("ct", "serial")]
-    [InlineData("vm", "bogus")]
-    public void A_channel_the_guest_does_not_have_is_a_400(string kind, string channel) =>
-        Assert.Throws<BadRequestException>(() => Service().Issue(Alice, Guest(100, kind), channel, "/p"));
+    [InlineData("g100", "console")]
+    [InlineData("g100", "exec")]
+    [InlineData("g102", "vnc")]
+    [InlineData("g102", "serial")]
+    [InlineData("g100", "bogus")]
+    public void A_channel_the_guest_does_not_have_is_a_400(string guest, string channel) =>
+        Assert.Throws<BadRequestException>(() => Service().Issue(Alice, guest, channel));
+
+    [Fact]
+    public void The_ticket_names_the_websocket_of_the_guests_own_collection()
+    {
+        Assert.Equal("/api/v1/cts/102/exec", Service().Issue(Alice, "g102", "exec").Path);
+        Assert.Equal("/api/v1/vms/101/vnc", Service().Issue(Alice, "101", "vnc").Path);
+    }
 }

@@ -1,3 +1,4 @@
+using Carve.Contracts.Guests;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Carve.Core.Tests.Support;
@@ -14,14 +15,16 @@ public sealed class GuestStoreTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private GuestRecord Insert(string name, int? id = null, string task = "t-create") =>
-        _guests.Insert(name, id, "vm", """{"uuid":"u"}""", task);
+        _guests.Insert(name, id, GuestKind.Vm, _ => Config("u"), task);
+
+    private static GuestConfig Config(string uuid) => new() { Cpus = 2, Specific = new() { ["uuid"] = uuid } };
 
     [Fact]
     public void Insert_stores_the_guest_holding_its_create_lock()
     {
         var inserted = Insert("web", task: "t1");
         var stored = _guests.Find(inserted.Id)!;
-        Assert.Equal(("web", "vm", """{"uuid":"u"}"""), (stored.Name, stored.Kind, stored.ConfigJson));
+        Assert.Equal(("web", GuestKind.Vm, 2, "u"), (stored.Name, stored.Kind, stored.Config.Cpus, (string?)stored.Config.Specific!["uuid"]));
         Assert.Equal(("vm-create", "t1"), (stored.Lock, stored.LockTask));
         Assert.Equal(inserted.Lock, stored.Lock);
         Assert.False(stored.Template);
@@ -151,10 +154,19 @@ public sealed class GuestStoreTests : IDisposable
     }
 
     [Fact]
-    public void UpdateConfig_replaces_the_json()
+    public void UpdateConfig_replaces_the_config_with_its_kind_specific_part()
     {
         var guest = Insert("web");
-        _guests.UpdateConfig(guest.Id, """{"uuid":"v"}""");
-        Assert.Equal("""{"uuid":"v"}""", _guests.Find(guest.Id)!.ConfigJson);
+        _guests.UpdateConfig(guest.Id, Config("v") with { Cpus = 3 });
+        var stored = _guests.Find(guest.Id)!.Config;
+        Assert.Equal((3, "v"), (stored.Cpus, (string?)stored.Specific!["uuid"]));
+    }
+
+    [Fact]
+    public void The_kind_is_stored_by_name_and_a_guest_of_another_kind_is_not_found_as_this_one()
+    {
+        var ct = _guests.Insert("box", null, GuestKind.Ct, _ => new GuestConfig(), "t");
+        Assert.Equal(GuestKind.Ct, _guests.Find(ct.Id)!.Kind);
+        Assert.Equal("'box' is a container, not a VM.", Assert.Throws<NotFoundException>(() => _guests.ResolveKind("box", GuestKind.Vm)).Message);
     }
 }

@@ -1,3 +1,4 @@
+using Carve.Host.Hardware;
 using Carve.Core.Hardware;
 using Carve.Core.Tests.Support;
 

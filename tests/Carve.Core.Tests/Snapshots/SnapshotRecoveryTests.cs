@@ -22,7 +22,7 @@ public sealed class SnapshotRecoveryTests : IDisposable
     {
         _store = new SnapshotStore(_db.Db);
         _guests = new GuestStore(_db.Db);
-        _guest = _guests.Insert("web", null, "vm", "{}", "t1").Id;
+        _guest = _guests.Insert("web", null, Contracts.Guests.GuestKind.Vm, _ => new GuestConfig(), "t1").Id;
     }
 
     public void Dispose() => _db.Dispose();
@@ -80,7 +80,7 @@ public sealed class SnapshotRecoveryTests : IDisposable
     }
 
     private Task RecoverAsync() =>
-        new SnapshotRecovery(_guests, _store, new SnapshotDrivers([_driver]), NullLogger<SnapshotRecovery>.Instance).RunAsync(CancellationToken.None);
+        new SnapshotRecovery(_guests, _store, new Support.Fakes.FakeKinds().Add(Contracts.Guests.GuestKind.Vm, Support.Fakes.FakeDefinition.Vm(), _driver).Build(), NullLogger<SnapshotRecovery>.Instance).RunAsync(CancellationToken.None);
 
     private void Ready(string name, bool memory = false)
     {
@@ -92,7 +92,6 @@ public sealed class SnapshotRecoveryTests : IDisposable
     {
         public List<string> Calls { get; } = [];
         public bool Fail { get; set; }
-        public string Kind => "vm";
 
         public Task CreateSnapshotAsync(GuestRecord guest, string name, bool memory, ITaskContext task, CancellationToken ct) =>
             throw new InvalidOperationException("recovery never creates");
@@ -101,8 +100,6 @@ public sealed class SnapshotRecoveryTests : IDisposable
             Record($"rollback {snapshot.Name} memory={snapshot.Memory}");
 
         public Task DeleteSnapshotAsync(GuestRecord guest, string name, ITaskContext task, CancellationToken ct) => Record($"delete {name}");
-
-        public string CloneConfig(GuestRecord source, int cloneId, string cloneName, IReadOnlyList<Carve.Core.Vms.VmNic> nics) => throw new InvalidOperationException("recovery never clones");
 
         public Task<bool> CloneVolumesAsync(GuestRecord source, GuestRecord clone, bool linked, string? snapshot, ITaskContext task, CancellationToken ct) =>
             throw new InvalidOperationException("recovery never clones");

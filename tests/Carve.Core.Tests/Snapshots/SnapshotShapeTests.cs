@@ -1,58 +1,73 @@
-using Carve.Core.Containers;
+using System.Text.Json.Nodes;
+using Carve.Core.Guests;
+using Carve.Core.Networks;
 using Carve.Core.Snapshots;
-using Carve.Core.Vms;
 
 namespace Carve.Core.Tests.Snapshots;
 
 public sealed class SnapshotShapeTests
 {
-    private static readonly string Then = new VmConfig { Uuid = "u", Cpus = 1, MemoryMiB = 256, Description = "then" }.ToJson();
-    private static readonly string Now = new VmConfig
+    private static readonly GuestConfig Then = new() { Cpus = 1, MemoryMiB = 256, Description = "then", Specific = new() { ["uuid"] = "u" } };
+    private static readonly GuestConfig Now = new()
     {
-        Uuid = "u", Cpus = 4, MemoryMiB = 1024, Description = "now", Nics = [new VmNic("net0", "lab", "virtio", "02:00:00:00:00:01")],
-    }.ToJson();
+        Cpus = 4, MemoryMiB = 1024, Description = "now", Nics = [new GuestNic("net0", "lab", "virtio", "02:00:00:00:00:01")],
+        Specific = new() { ["uuid"] = "u", ["disks"] = new JsonArray("disk0") },
+    };
 
     [Fact]
-    public void A_vm_rollback_takes_back_cpus_and_memory_and_keeps_the_rest_of_today()
+    public void A_rollback_takes_back_cpus_and_memory_and_keeps_the_rest_of_today()
     {
-        var restored = VmConfig.FromJson(SnapshotShape.Restore("vm", Now, Then));
+        var restored = SnapshotShape.Restore(Now, Then);
 
         Assert.Equal((1, 256), (restored.Cpus, restored.MemoryMiB));
         Assert.Equal("now", restored.Description);
         Assert.Equal("lab", Assert.Single(restored.Nics).Network);
-        Assert.Equal("1 CPU, 256 MiB", SnapshotShape.Describe("vm", SnapshotShape.Restore("vm", Now, Then)));
+        Assert.Equal("1 CPU, 256 MiB", SnapshotShape.Describe(restored));
     }
 
     [Fact]
-    public void A_container_rollback_takes_back_its_limits_and_keeps_its_mounts()
+    public void The_kind_specific_part_stays_as_it_is_today()
     {
         var then = Ct(2, 128, "/tank/old");
-        var restored = CtConfig.FromJson(SnapshotShape.Restore("ct", Ct(1, 512, "/tank/media"), then));
+        var restored = SnapshotShape.Restore(Ct(1, 512, "/tank/media"), then);
 
         Assert.Equal((2, 128), (restored.Cpus, restored.MemoryMiB));
-        Assert.Equal("/tank/media", Assert.Single(restored.Mounts).HostPath);
-        Assert.Equal("2 CPUs, 128 MiB", SnapshotShape.Describe("ct", then));
+        Assert.Equal("/tank/media", (string?)restored.Specific!["mounts"]![0]!["hostPath"]);
+        Assert.Equal("2 CPUs, 128 MiB", SnapshotShape.Describe(then));
     }
 
     [Fact]
     public void Nothing_changes_for_a_same_shape_or_an_older_snapshot()
     {
-        Assert.Same(Now, SnapshotShape.Restore("vm", Now, Now));
-        Assert.Same(Now, SnapshotShape.Restore("vm", Now, null));
+        Assert.Same(Now, SnapshotShape.Restore(Now, Now with { Description = "other" }));
+        Assert.Same(Now, SnapshotShape.Restore(Now, null));
     }
-
-    private static string Ct(int cpus, int memory, string mount) => new CtConfig
-    {
-        Hostname = "h", Template = "busybox", Pool = "local", RootfsVolume = "ct-100-rootfs", Cpus = cpus, MemoryMiB = memory,
-        Mounts = [new CtMount(mount, "/media", false)],
-    }.ToJson();
 
     [Fact]
     public void A_running_machine_of_another_shape_differs_and_an_unknown_one_does_not()
     {
-        Assert.True(SnapshotShape.Differs("vm", Now, Then));
-        Assert.False(SnapshotShape.Differs("vm", Then, Then));
-        Assert.False(SnapshotShape.Differs("vm", null, Then));
-        Assert.False(SnapshotShape.Differs("ct", Now, Then));
+        Assert.True(SnapshotShape.Differs(Now, Then));
+        Assert.False(SnapshotShape.Differs(Then, Then with { Description = "other" }));
+        Assert.False(SnapshotShape.Differs(null, Then));
     }
+
+    [Fact]
+    public void A_stored_config_reads_back_with_its_kind_specific_part_flat_beside_the_common_one()
+    {
+        var json = Now.ToJson();
+        var node = JsonNode.Parse(json)!.AsObject();
+
+        Assert.Equal(4, (int)node["cpus"]!);
+        Assert.Equal("u", (string?)node["uuid"]);
+        var back = GuestConfig.FromJson(json);
+        Assert.Equal((4, 1024, "now"), (back.Cpus, back.MemoryMiB, back.Description));
+        Assert.Equal("disk0", (string?)back.Specific!["disks"]![0]);
+        Assert.Null(back.Specific["cpus"]);
+    }
+
+    private static GuestConfig Ct(int cpus, int memory, string mount) => new()
+    {
+        Cpus = cpus, MemoryMiB = memory,
+        Specific = new() { ["hostname"] = "h", ["mounts"] = new JsonArray(new JsonObject { ["hostPath"] = mount, ["guestPath"] = "/media" }) },
+    };
 }

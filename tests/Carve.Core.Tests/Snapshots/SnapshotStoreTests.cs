@@ -16,7 +16,7 @@ public sealed class SnapshotStoreTests : IDisposable
     {
         _store = new SnapshotStore(_db.Db);
         var guests = new GuestStore(_db.Db);
-        _guest = guests.Insert("web", null, "vm", "{}", "t1").Id;
+        _guest = guests.Insert("web", null, Contracts.Guests.GuestKind.Vm, _ => new Carve.Core.Guests.GuestConfig(), "t1").Id;
     }
 
     public void Dispose() => _db.Dispose();
@@ -25,7 +25,7 @@ public sealed class SnapshotStoreTests : IDisposable
     public void A_new_snapshot_hangs_under_the_current_one_and_is_not_ready_until_made_current()
     {
         Take("a");
-        var b = _store.Begin(_guest, "b", memory: true, "with RAM", """{"cpus":2,"memoryMiB":256}""");
+        var b = _store.Begin(_guest, "b", memory: true, "with RAM", new Carve.Core.Guests.GuestConfig { Cpus = 2, MemoryMiB = 256 });
 
         Assert.Equal(("a", SnapshotStates.Creating, true), (b.Parent, b.State, b.Memory));
         Assert.Single(_store.Unsettled());
@@ -35,8 +35,8 @@ public sealed class SnapshotStoreTests : IDisposable
         Assert.Equal([false, true], list.Select(s => s.Current));
         Assert.All(list, s => Assert.Equal(SnapshotStates.Ready, s.State));
         Assert.Equal("with RAM", list[1].Description);
-        Assert.Equal("""{"cpus":2,"memoryMiB":256}""", list[1].ConfigJson);
-        Assert.Null(list[0].ConfigJson);
+        Assert.Equal((2, 256), (list[1].Config!.Cpus, list[1].Config!.MemoryMiB));
+        Assert.Null(list[0].Config);
         Assert.Empty(_store.Unsettled());
     }
 

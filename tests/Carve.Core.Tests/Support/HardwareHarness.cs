@@ -23,20 +23,20 @@ internal sealed class HardwareHarness : IDisposable
         _tree = SysfsFixture.Copy(tree);
         Fs = new HostFs(_tree.Path);
         Guests = new GuestStore(_db.Db);
-        Drivers = new DriverRegistry([Driver]);
+        Drivers = Fakes.FakeKinds.Standard(vm: Driver);
         Store = new PciAssignmentStore(_db.Db);
         var options = new CarveOptions { Reserved = new ReservedOptions { Memory = reservedMemoryBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
         var proc = new ProcFs();
         Ledger = new ResourceLedger(HostReservation.From(options, Environment.ProcessorCount, proc.ReadMemory().Total), proc, Guests, Drivers);
         var pci = new PciScanner(Fs);
         Hardware = new HostHardware(pci, new UsbScanner(Fs), new HostFactsReader(Fs), new HardwareOptions(), new NoHypervisor(), Ledger, Store, Guests, Drivers);
-        Passthrough = new PciPassthrough(Fs, pci, Hardware, Store, Guests, Drivers);
+        Passthrough = new PciPassthrough(new VfioBinder(Fs), pci, Hardware, Store, Guests, Drivers);
     }
 
     public HostFs Fs { get; }
     public GuestStore Guests { get; }
-    public RunningSetDriver Driver { get; } = new();
-    public DriverRegistry Drivers { get; }
+    public Fakes.RunningSetDriver Driver { get; } = new();
+    public GuestDrivers Drivers { get; }
     public PciAssignmentStore Store { get; }
     public ResourceLedger Ledger { get; }
     public PciPassthrough Passthrough { get; }
@@ -45,11 +45,12 @@ internal sealed class HardwareHarness : IDisposable
 
     public GuestRecord Vm(string name, int memoryMiB = 512, params string[] hostPci)
     {
-        var config = new Carve.Core.Vms.VmConfig
+        var config = new GuestConfig
         {
-            Uuid = Guid.NewGuid().ToString(), MemoryMiB = memoryMiB, HostPci = hostPci.Select(a => new Carve.Core.Vms.VmHostPci(a)).ToList(),
+            MemoryMiB = memoryMiB,
+            Specific = new() { ["hostPci"] = new System.Text.Json.Nodes.JsonArray(hostPci.Select(a => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["address"] = a }).ToArray()) },
         };
-        var guest = Guests.Insert(name, null, "vm", config.ToJson(), "tsetup");
+        var guest = Guests.Insert(name, null, Contracts.Guests.GuestKind.Vm, _ => config, "tsetup");
         Guests.ReleaseLock(guest.Id, "tsetup");
         return Guests.Find(guest.Id)!;
     }

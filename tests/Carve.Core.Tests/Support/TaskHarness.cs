@@ -29,7 +29,7 @@ internal sealed class TaskHarness : IDisposable
     /// <summary>A guest that exists and holds no lock.</summary>
     public GuestRecord FreeGuest(string name = "web")
     {
-        var guest = Guests.Insert(name, null, "vm", "{}", "tsetup");
+        var guest = Guests.Insert(name, null, Contracts.Guests.GuestKind.Vm, _ => new GuestConfig(), "tsetup");
         Guests.ReleaseLock(guest.Id, "tsetup");
         return Guests.Find(guest.Id)!;
     }

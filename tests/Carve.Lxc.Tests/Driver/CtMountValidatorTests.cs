@@ -1,4 +1,4 @@
-using Carve.Core.Containers;
+using Carve.Lxc.Guests;
 using Carve.Core.Errors;
 using Carve.Lxc.Driver;
 

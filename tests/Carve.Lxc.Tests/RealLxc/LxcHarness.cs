@@ -1,22 +1,19 @@
-using Carve.Core.Networks;
-using Carve.Core.State;
-using Carve.Core.Tasks;
-using Carve.Host.Net;
 using System.Text;
+using Carve.Contracts.Guests;
+using Carve.Core;
 using Carve.Core.Configuration;
-using Carve.Core.Containers;
-using Carve.Core.Drivers;
 using Carve.Core.Guests;
+using Carve.Core.State;
 using Carve.Core.Storage;
 using Carve.Host.Files;
-using Carve.Host.Proc;
 using Carve.Host.Processes;
-using Carve.Lxc.Driver;
 using Carve.Lxc.HostSetup;
 using Carve.Lxc.Templates;
 using Carve.Lxc.Tests.Support;
+using Carve.Network;
 using Carve.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -39,13 +36,17 @@ internal sealed class LxcHarness : IAsyncDisposable
         Options = new CarveOptions { DataDir = Path.Combine(Root, "data"), RunDir = Path.Combine(Root, "run") };
         Directory.CreateDirectory(Options.DataDir, FileModes.OwnerOnlyDirectory);
         Directory.CreateDirectory(Options.RunDir, FileModes.OwnerOnlyDirectory);
-        Pools = new ServiceCollection().AddSingleton(Options).AddSingleton<IProcessRunner>(Runner).AddCarveStorage()
-            .AddSingleton<StoragePools>().BuildServiceProvider().GetRequiredService<StoragePools>();
+        _templatesDir = templatesDir ?? Path.Combine(Options.DataDir, "templates");
+        var services = Compose();
+        services.GetRequiredService<Database>().Migrate();
+        Pools = services.GetRequiredService<StoragePools>();
         Pools.InitializeAll();
-        Templates = new TemplateStore(templatesDir ?? Path.Combine(Options.DataDir, "templates"), Runner, NullLogger<TemplateStore>.Instance);
-        Networking = NoNetworks(Options, Runner);
-        Driver = NewDriver();
+        Templates = services.GetRequiredService<TemplateStore>();
+        Driver = new LxcParts(services);
     }
+
+    private readonly string _templatesDir;
+    private readonly List<ServiceProvider> _providers = [];
 
     public string Root { get; }
     public CarveOptions Options { get; }
@@ -53,39 +54,38 @@ internal sealed class LxcHarness : IAsyncDisposable
     public StoragePools Pools { get; }
     public TemplateStore Templates { get; }
     public LxcHostFacts Host { get; } = LxcHostFacts.Detect();
-    public LxcDriver Driver { get; }
+    public LxcParts Driver { get; }
 
-    /// <summary>A second driver over the same dirs: what a restarted daemon would build.</summary>
-    public LxcDriver NewDriver() => new(
-        Options, Pools, Runner, new ProcFs(), Templates, Host, new LxcMonitorLocator(new ProcFs()),
-        new SubordinateIds(), new TraversalAccess(Runner), new Carve.Core.Resources.HostReservation(), Networking, NullLogger<LxcDriver>.Instance);
+    /// <summary>A second set of the module's parts over the same dirs: what a restarted daemon would build.</summary>
+    public LxcParts NewDriver() => new(Compose());
 
-    /// <summary>Networking over an empty database: these tests give containers no NICs (the system tests do).</summary>
-    public GuestNetworking Networking { get; }
-
-    private static GuestNetworking NoNetworks(CarveOptions options, ProcessRunner runner)
+    /// <summary>
+    /// The core, dir storage, networks and the LXC module over this harness's dirs, as carved composes them. These tests
+    /// give containers no NICs (the system tests do), so no network ever exists.
+    /// </summary>
+    private ServiceProvider Compose()
     {
-        var db = new Database(Path.Combine(options.DataDir, "carve.db"));
-        db.Migrate();
-        var store = new NetworkStore(db);
-        var guests = new GuestStore(db);
-        var tasks = new TaskRunner(new TaskStore(db), guests, NullLogger<TaskRunner>.Instance);
-        var service = new NetworkService(store, new NetworkDrivers([]), guests, tasks, NullLogger<NetworkService>.Instance);
-        return new GuestNetworking(store, service, new LinkCommands(runner));
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddCarveCore(Options with { TemplatesDir = _templatesDir }).AddCarveStorage().AddCarveNetwork().AddCarveLxc();
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider;
     }
 
     public RecordingTaskContext Task() => new(_output);
 
-    public GuestRecord Guest(string name, Func<CtConfig, CtConfig>? change = null)
+    public GuestRecord Guest(string name, Func<CtSetup, CtSetup>? change = null)
     {
         // Random ids keep parallel runs on one host apart (LXC's cgroup names are host-wide).
         var id = Random.Shared.Next(1000, 60000);
-        var config = new CtConfig { Hostname = name, Template = "busybox", Pool = "local", RootfsVolume = $"ct-{id}-rootfs", MemoryMiB = 128 };
-        config = change?.Invoke(config) ?? config;
-        return new GuestRecord { Id = id, Name = name, Kind = LxcDriver.CtKind, ConfigJson = config.ToJson(), CreatedAt = DateTimeOffset.UtcNow };
+        var setup = new CtSetup { Hostname = name, RootfsVolume = $"ct-{id}-rootfs" };
+        setup = change?.Invoke(setup) ?? setup;
+        return new GuestRecord { Id = id, Name = name, Kind = GuestKind.Ct, Config = setup.ToConfig(), CreatedAt = DateTimeOffset.UtcNow };
     }
 
-    public async Task<GuestRecord> CreateAsync(string name, Func<CtConfig, CtConfig>? change = null)
+    public async Task<GuestRecord> CreateAsync(string name, Func<CtSetup, CtSetup>? change = null)
     {
         var guest = Guest(name, change);
         _guests.Add(guest);
@@ -93,7 +93,7 @@ internal sealed class LxcHarness : IAsyncDisposable
         return guest;
     }
 
-    public async Task<GuestRecord> StartedAsync(string name, Func<CtConfig, CtConfig>? change = null)
+    public async Task<GuestRecord> StartedAsync(string name, Func<CtSetup, CtSetup>? change = null)
     {
         var guest = await CreateAsync(name, change);
         await Driver.StartAsync(guest, Task(), CancellationToken.None);
@@ -128,6 +128,8 @@ internal sealed class LxcHarness : IAsyncDisposable
                 _output.WriteLine($"cleanup of {guest.Name}: {e.Message}");
             }
         }
+        foreach (var provider in _providers)
+            await provider.DisposeAsync();
         try
         {
             Directory.Delete(Root, recursive: true);

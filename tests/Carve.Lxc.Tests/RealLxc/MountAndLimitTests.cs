@@ -1,4 +1,4 @@
-using Carve.Core.Containers;
+using Carve.Lxc.Guests;
 using Carve.Core.Errors;
 using Carve.Lxc.Cgroups;
 using Carve.Lxc.Config;
@@ -70,10 +70,12 @@ public sealed class MountAndLimitTests(ITestOutputHelper output)
         Assert.True(lxc.Driver.Inspect(guest).OomKills >= 1);
         Assert.Equal("still here\n", (await lxc.ExecAsync(guest, ["echo", "still here"])).Stdout);
 
-        var bigger = guest with { ConfigJson = (CtConfig.FromJson(guest.ConfigJson) with { MemoryMiB = 256, Cpus = 2 }).ToJson() };
-        Assert.True(await lxc.Driver.ApplyLiveAsync(bigger, lxc.Task(), CancellationToken.None));
+        var bigger = guest with { Config = guest.Config with { MemoryMiB = 256, Cpus = 2 } };
+        var task = lxc.Task();
+        await lxc.Driver.ApplyLimitsAsync(bigger, task, CancellationToken.None);
+        Assert.Contains(task.Lines, l => l.Contains("Applied 2 CPU(s) and 256 MiB", StringComparison.Ordinal));
         Assert.Equal(256L << 20, lxc.Driver.Inspect(bigger).MemoryLimitBytes);
-        Assert.Equal(bigger.ConfigJson, lxc.Driver.Inspect(bigger).AppliedConfigJson);
+        Assert.Equal(bigger.Config.ToJson(), lxc.Driver.Inspect(bigger).AppliedConfigJson);
         var cgroup = new ContainerCgroup(lxc.Host.Cgroups, CgroupMembership.Parse(await File.ReadAllTextAsync($"/proc/{lxc.Driver.Inspect(bigger).Pid}/cgroup")));
         var cpu = lxc.Host.Cgroups.Version == CgroupVersion.V1
             ? await File.ReadAllTextAsync(Path.Combine(cgroup.CpuDir!, "cpu.cfs_quota_us"))
