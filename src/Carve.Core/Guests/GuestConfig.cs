@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Carve.Core.Networks;
 
@@ -21,18 +20,19 @@ public sealed record GuestConfig
 
     /// <summary>The kind-specific settings, kept as JSON for the driver that owns them. Never changed in place.</summary>
     [JsonExtensionData]
-    public JsonObject? Specific { get; init; }
+    public Dictionary<string, JsonElement>? Specific { get; init; }
 
     [JsonIgnore]
     public long MemoryBytes => (long)MemoryMiB << 20;
 
     /// <summary>The kind-specific settings as the driver's own record.</summary>
     public T Spec<T>() where T : class =>
-        (Specific ?? []).Deserialize<T>(Json) ?? throw new InvalidDataException($"The stored {typeof(T).Name} is empty.");
+        JsonSerializer.SerializeToElement(Specific ?? [], Json).Deserialize<T>(Json)
+        ?? throw new InvalidDataException($"The stored {typeof(T).Name} is empty.");
 
     /// <summary>This config with other kind-specific settings.</summary>
     public GuestConfig WithSpec<T>(T spec) where T : class =>
-        this with { Specific = JsonSerializer.SerializeToNode(spec, Json)!.AsObject() };
+        this with { Specific = JsonSerializer.SerializeToElement(spec, Json).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()) };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -17,14 +17,14 @@ public sealed class GuestStoreTests : IDisposable
     private GuestRecord Insert(string name, int? id = null, string task = "t-create") =>
         _guests.Insert(name, id, GuestKind.Vm, _ => Config("u"), task);
 
-    private static GuestConfig Config(string uuid) => new() { Cpus = 2, Specific = new() { ["uuid"] = uuid } };
+    private static GuestConfig Config(string uuid) => new GuestConfig { Cpus = 2 }.WithSpec(new { uuid });
 
     [Fact]
     public void Insert_stores_the_guest_holding_its_create_lock()
     {
         var inserted = Insert("web", task: "t1");
         var stored = _guests.Find(inserted.Id)!;
-        Assert.Equal(("web", GuestKind.Vm, 2, "u"), (stored.Name, stored.Kind, stored.Config.Cpus, (string?)stored.Config.Specific!["uuid"]));
+        Assert.Equal(("web", GuestKind.Vm, 2, "u"), (stored.Name, stored.Kind, stored.Config.Cpus, stored.Config.Specific!["uuid"].GetString()));
         Assert.Equal(("vm-create", "t1"), (stored.Lock, stored.LockTask));
         Assert.Equal(inserted.Lock, stored.Lock);
         Assert.False(stored.Template);
@@ -159,7 +159,7 @@ public sealed class GuestStoreTests : IDisposable
         var guest = Insert("web");
         _guests.UpdateConfig(guest.Id, Config("v") with { Cpus = 3 });
         var stored = _guests.Find(guest.Id)!.Config;
-        Assert.Equal((3, "v"), (stored.Cpus, (string?)stored.Specific!["uuid"]));
+        Assert.Equal((3, "v"), (stored.Cpus, stored.Specific!["uuid"].GetString()));
     }
 
     [Fact]

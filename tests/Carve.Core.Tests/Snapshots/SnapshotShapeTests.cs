@@ -7,12 +7,11 @@ namespace Carve.Core.Tests.Snapshots;
 
 public sealed class SnapshotShapeTests
 {
-    private static readonly GuestConfig Then = new() { Cpus = 1, MemoryMiB = 256, Description = "then", Specific = new() { ["uuid"] = "u" } };
-    private static readonly GuestConfig Now = new()
+    private static readonly GuestConfig Then = new GuestConfig { Cpus = 1, MemoryMiB = 256, Description = "then" }.WithSpec(new { uuid = "u" });
+    private static readonly GuestConfig Now = new GuestConfig
     {
         Cpus = 4, MemoryMiB = 1024, Description = "now", Nics = [new GuestNic("net0", "lab", "virtio", "02:00:00:00:00:01")],
-        Specific = new() { ["uuid"] = "u", ["disks"] = new JsonArray("disk0") },
-    };
+    }.WithSpec(new { uuid = "u", disks = new[] { "disk0" } });
 
     [Fact]
     public void A_rollback_takes_back_cpus_and_memory_and_keeps_the_rest_of_today()
@@ -32,7 +31,7 @@ public sealed class SnapshotShapeTests
         var restored = SnapshotShape.Restore(Ct(1, 512, "/tank/media"), then);
 
         Assert.Equal((2, 128), (restored.Cpus, restored.MemoryMiB));
-        Assert.Equal("/tank/media", (string?)restored.Specific!["mounts"]![0]!["hostPath"]);
+        Assert.Equal("/tank/media", restored.Specific!["mounts"][0].GetProperty("hostPath").GetString());
         Assert.Equal("2 CPUs, 128 MiB", SnapshotShape.Describe(then));
     }
 
@@ -61,13 +60,10 @@ public sealed class SnapshotShapeTests
         Assert.Equal("u", (string?)node["uuid"]);
         var back = GuestConfig.FromJson(json);
         Assert.Equal((4, 1024, "now"), (back.Cpus, back.MemoryMiB, back.Description));
-        Assert.Equal("disk0", (string?)back.Specific!["disks"]![0]);
-        Assert.Null(back.Specific["cpus"]);
+        Assert.Equal("disk0", back.Specific!["disks"][0].GetString());
+        Assert.False(back.Specific.ContainsKey("cpus"));
     }
 
-    private static GuestConfig Ct(int cpus, int memory, string mount) => new()
-    {
-        Cpus = cpus, MemoryMiB = memory,
-        Specific = new() { ["hostname"] = "h", ["mounts"] = new JsonArray(new JsonObject { ["hostPath"] = mount, ["guestPath"] = "/media" }) },
-    };
+    private static GuestConfig Ct(int cpus, int memory, string mount) =>
+        new GuestConfig { Cpus = cpus, MemoryMiB = memory }.WithSpec(new { hostname = "h", mounts = new[] { new { hostPath = mount, guestPath = "/media" } } });
 }

@@ -45,11 +45,7 @@ internal sealed class HardwareHarness : IDisposable
 
     public GuestRecord Vm(string name, int memoryMiB = 512, params string[] hostPci)
     {
-        var config = new GuestConfig
-        {
-            MemoryMiB = memoryMiB,
-            Specific = new() { ["hostPci"] = new System.Text.Json.Nodes.JsonArray(hostPci.Select(a => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["address"] = a }).ToArray()) },
-        };
+        var config = new GuestConfig { MemoryMiB = memoryMiB }.WithSpec(new { hostPci = hostPci.Select(a => new { address = a }).ToArray() });
         var guest = Guests.Insert(name, null, Contracts.Guests.GuestKind.Vm, _ => config, "tsetup");
         Guests.ReleaseLock(guest.Id, "tsetup");
         return Guests.Find(guest.Id)!;

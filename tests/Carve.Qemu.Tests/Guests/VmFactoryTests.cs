@@ -8,14 +8,16 @@ using Carve.Qemu.Tests.Support;
 namespace Carve.Qemu.Tests.Guests;
 
 /// <summary>A VM create request is checked at the edge, its paths confined, before anything is made.</summary>
-public sealed class VmFactoryTests : IDisposable
+public sealed class VmFactoryTests : IAsyncLifetime
 {
     private readonly QemuKind _kind = new();
     private readonly VmFactory _factory;
 
     public VmFactoryTests() => _factory = (VmFactory)_kind.Get<IGuestFactory<CreateVmRequest>>();
 
-    public void Dispose() => _kind.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _kind.DisposeAsync().AsTask();
 
     private static CreateVmRequest Vm(string name = "web") => new() { Name = name };
 

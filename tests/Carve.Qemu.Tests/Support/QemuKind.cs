@@ -13,7 +13,7 @@ namespace Carve.Qemu.Tests.Support;
 /// The VM kind as the daemon composes it (core, dir storage, the QEMU module) on a real SQLite file in its own
 /// dirs, for tests of what the QEMU module registers; nothing here starts QEMU.
 /// </summary>
-internal sealed class QemuKind : IDisposable
+internal sealed class QemuKind : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
@@ -47,9 +47,9 @@ internal sealed class QemuKind : IDisposable
         return path;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _services.Dispose();
+        await _services.DisposeAsync();
         Dir.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Carve.Contracts.Consoles;
 using Carve.Core.Drivers;
 using Carve.Core.Guests;
@@ -33,13 +34,14 @@ internal sealed class FakeDefinition : IGuestDefinition
     public string HostInterface(int guestId, int index) => $"{Prefix}{guestId}i{index}";
 
     public IReadOnlyList<string> PciDevices(GuestConfig config) =>
-        config.Specific?["hostPci"]?.AsArray().Select(p => (string)p!["address"]!).ToList() ?? [];
+        config.Specific?.TryGetValue("hostPci", out var devices) == true
+            ? devices.EnumerateArray().Select(p => p.GetProperty("address").GetString()!).ToList()
+            : [];
 
     /// <summary>The source's config with the planned NICs and a "copyOf" marker, so tests can tell the clone's own.</summary>
     public GuestConfig CloneConfig(GuestConfig source, int cloneId, string cloneName, IReadOnlyList<GuestNic> nics)
     {
-        var specific = source.Specific?.DeepClone().AsObject() ?? [];
-        specific["volume"] = $"clone-{cloneId}";
+        var specific = new Dictionary<string, JsonElement>(source.Specific ?? []) { ["volume"] = JsonSerializer.SerializeToElement($"clone-{cloneId}") };
         return source with { Nics = nics, Specific = specific };
     }
 }
