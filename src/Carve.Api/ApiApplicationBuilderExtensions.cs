@@ -12,7 +12,8 @@ public static class ApiApplicationBuilderExtensions
     /// <summary>The middleware order matters: errors wrap everything, auth wraps the endpoints.</summary>
     public static WebApplication UseCarveApi(this WebApplication app)
     {
-        app.UseMiddleware<ProblemMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseCarveWebUi();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseHttp2WebSocketsAsGet();

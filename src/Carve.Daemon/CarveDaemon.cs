@@ -13,6 +13,7 @@ using Carve.Qemu;
 using Carve.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +22,9 @@ namespace Carve.Daemon;
 /// <summary>Composes and starts carved; tests start the whole server in-process through this class too.</summary>
 public static class CarveDaemon
 {
-    public static async Task<WebApplication> StartAsync(CarveOptions options, Action<string>? announce = null, CancellationToken ct = default)
+    /// <param name="extraEndpoints">Endpoints a test maps besides the API's (carved itself maps none).</param>
+    public static async Task<WebApplication> StartAsync(
+        CarveOptions options, Action<string>? announce = null, Action<IEndpointRouteBuilder>? extraEndpoints = null, CancellationToken ct = default)
     {
         Directory.CreateDirectory(options.DataDir, FileModes.OwnerOnlyDirectory);
         Directory.CreateDirectory(options.RunDir, FileModes.OwnerOnlyDirectory);
@@ -64,6 +67,7 @@ public static class CarveDaemon
         if (app.Services.GetRequiredService<SessionService>().EnsureAdmin() is { } password)
             announce?.Invoke($"First start: log in as 'admin' with password {password} (also in {Path.Combine(options.DataDir, "admin-password")}, mode 0600).");
         app.UseCarveApi();
+        extraEndpoints?.Invoke(app);
         await app.StartAsync(ct);
         // The socket is the root-only door to the API: nobody else may even connect.
         File.SetUnixFileMode(options.SocketPath, FileModes.OwnerOnly);
