@@ -4,12 +4,16 @@ using Carve.Api.Endpoints;
 using Carve.Api.Errors;
 using Carve.Api.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 
 namespace Carve.Api;
 
 public static class ApiApplicationBuilderExtensions
 {
-    /// <summary>The middleware order matters: errors wrap everything, auth wraps the endpoints.</summary>
+    /// <summary>
+    /// The middleware order matters: problems wrap everything; authentication and authorization run after routing,
+    /// so that each route group's policy applies to its endpoints.
+    /// </summary>
     public static WebApplication UseCarveApi(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -18,9 +22,19 @@ public static class ApiApplicationBuilderExtensions
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseHttp2WebSocketsAsGet();
         app.UseRouting();
-        app.UseMiddleware<AuthenticationMiddleware>();
-        app.MapOpenApi("/api/v1/openapi.json");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1");
+        MapGuarded(api.MapGroup("").RequireAuthorization(CarvePolicies.Api));
+        api.MapGroup("").RequireAuthorization(CarvePolicies.Admin).MapTokenEndpoints();
+        // Log in and token-login are anonymous (marked where they are mapped); whoami and logout are the caller's own.
+        api.MapGroup("").RequireAuthorization(CarvePolicies.OwnSession).MapAuthEndpoints();
+        return app;
+    }
+
+    private static void MapGuarded(IEndpointRouteBuilder api)
+    {
         api.MapHostEndpoints();
         api.MapHardwareEndpoints();
         api.MapGuestEndpoints();
@@ -32,11 +46,8 @@ public static class ApiApplicationBuilderExtensions
         api.MapConsoleEndpoints();
         api.MapExecEndpoints();
         api.MapTaskEndpoints();
-        api.MapTokenEndpoints();
-        api.MapAuthEndpoints();
         api.MapConsoleTicketEndpoints();
         api.MapVncEndpoints();
         api.MapImageEndpoints();
-        return app;
     }
 }

@@ -1,3 +1,4 @@
+using Carve.Api.Auth;
 using Carve.Api.Errors;
 using Carve.Contracts;
 using Microsoft.AspNetCore.Http.Json;
@@ -15,6 +16,7 @@ public static class ApiServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.AddCarveAuth();
         services.AddOpenApi("v1");
         return services;
     }

@@ -41,6 +41,8 @@ public static class CarveDaemon
             o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The scheme notes every refused request at Information; the 401 answers say it to the caller already.
+        builder.Logging.AddFilter(typeof(CarveAuthenticationHandler).FullName, LogLevel.Warning);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
