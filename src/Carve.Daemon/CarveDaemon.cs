@@ -5,6 +5,7 @@ using Carve.Core.Auth;
 using Carve.Core.Configuration;
 using Carve.Core.State;
 using Carve.Core.Storage;
+using Carve.Daemon.Options;
 using Carve.Host.Files;
 using Carve.Host.Processes;
 using Carve.Lxc;
@@ -22,10 +23,13 @@ namespace Carve.Daemon;
 /// <summary>Composes and starts carved; tests start the whole server in-process through this class too.</summary>
 public static class CarveDaemon
 {
+    /// <param name="source">The options as the config file and the flags made them; validated before anything is touched.</param>
     /// <param name="extraEndpoints">Endpoints a test maps besides the API's (carved itself maps none).</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are not valid.</exception>
     public static async Task<WebApplication> StartAsync(
-        CarveOptions options, Action<string>? announce = null, Action<IEndpointRouteBuilder>? extraEndpoints = null, CancellationToken ct = default)
+        CarveOptions source, Action<string>? announce = null, Action<IEndpointRouteBuilder>? extraEndpoints = null, CancellationToken ct = default)
     {
+        var options = CarveOptionsServiceCollectionExtensions.Validated(source);
         Directory.CreateDirectory(options.DataDir, FileModes.OwnerOnlyDirectory);
         Directory.CreateDirectory(options.RunDir, FileModes.OwnerOnlyDirectory);
         Directory.CreateDirectory(options.ImagesDir);
@@ -60,7 +64,8 @@ public static class CarveDaemon
             .AddCarveLxc()
             .AddCarveNetwork()
             .AddCarveApi()
-            .AddHostedService<ConsoleLogTrimmer>();
+            .AddHostedService<ConsoleLogTrimmer>()
+            .AddCarveOptions(options);
 
         var app = builder.Build();
         app.Services.GetRequiredService<StoragePools>().InitializeAll();

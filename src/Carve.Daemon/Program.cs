@@ -1,18 +1,25 @@
+using Carve.Core.Configuration;
+using Carve.Core.Errors;
 using Carve.Core.Tasks;
 using Carve.Daemon;
+using Carve.Daemon.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
-Carve.Core.Configuration.CarveOptions options;
+CarveOptions options;
 try
 {
-    options = DaemonArguments.Parse(args);
-    ListenAddress.Parse(options.Listen);
-    Carve.Core.Resources.HostReservation.From(options, Environment.ProcessorCount, new Carve.Host.Proc.ProcFs().ReadMemory().Total);
+    options = CarveOptionsServiceCollectionExtensions.Validated(DaemonArguments.Parse(args));
 }
 catch (Exception e) when (e is ArgumentException or InvalidDataException)
 {
     Console.Error.WriteLine(e.Message);
+    return 2;
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine(string.Join(Environment.NewLine, e.Failures));
     return 2;
 }
 
@@ -27,9 +34,9 @@ try
 {
     app = await CarveDaemon.StartAsync(options, Console.WriteLine);
 }
-catch (IOException e)
+catch (Exception e) when (e is IOException or CarveException)
 {
-    // Most often: the port or socket is taken by another daemon.
+    // Most often: the port or socket is taken by another daemon; or a pool the config names cannot be used.
     Console.Error.WriteLine($"carved cannot start: {e.Message}");
     return 1;
 }

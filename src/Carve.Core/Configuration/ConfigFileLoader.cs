@@ -11,6 +11,8 @@ public static class ConfigFileLoader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // "pools": null would otherwise leave a null where every reader expects a list.
+        RespectNullableAnnotations = true,
     };
 
     public static CarveOptions Load(string path)
