@@ -7,12 +7,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
+var parse = DaemonArguments.Parse(args);
+if (DaemonArguments.Error(parse) is { } usage)
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+// --help (and --version) print and stop; without them there is no action and the daemon runs.
+if (parse.Action is not null)
+    return await parse.InvokeAsync();
+
 CarveOptions options;
 try
 {
-    options = CarveOptionsServiceCollectionExtensions.Validated(DaemonArguments.Parse(args));
+    options = CarveOptionsServiceCollectionExtensions.Validated(DaemonArguments.ToOptions(parse));
 }
-catch (Exception e) when (e is ArgumentException or InvalidDataException)
+catch (InvalidDataException e)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
