@@ -40,7 +40,7 @@ public static class DaemonArguments
         parse.Errors.Count == 0 ? null : string.Join(" ", parse.Errors.Select(e => e.Message)) + " Run 'carved --help' for usage.";
 
     /// <summary>The config file (when one is named) with the flags laid over it; directories made absolute.</summary>
-    /// <exception cref="InvalidDataException">The config file cannot be read or is not valid.</exception>
+    /// <exception cref="InvalidDataException">The config file cannot be read or is not valid (the message says which key).</exception>
     public static CarveOptions ToOptions(ParseResult parse)
     {
         var options = parse.GetValue(Config) is { } config ? ConfigFileLoader.Load(config.FullName) : new CarveOptions();

@@ -26,5 +26,9 @@ public static class ConfigFileLoader
         {
             throw new InvalidDataException($"config file {path} is not valid: {e.Message}", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"config file {path} cannot be read: {e.Message}", e);
+        }
     }
 }

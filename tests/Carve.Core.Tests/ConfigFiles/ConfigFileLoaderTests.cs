@@ -83,4 +83,12 @@ public sealed class ConfigFileLoaderTests : IDisposable
     [Fact]
     public void A_json_null_is_an_empty_config_file() =>
         Assert.Contains("is empty", Refused("null"), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_file_that_cannot_be_read_is_refused_with_its_path()
+    {
+        var missing = Path.Combine(_dir, "missing.json");
+        Assert.Contains($"{missing} cannot be read", Assert.Throws<InvalidDataException>(() => ConfigFileLoader.Load(missing)).Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be read", Assert.Throws<InvalidDataException>(() => ConfigFileLoader.Load(_dir)).Message, StringComparison.Ordinal);
+    }
 }
