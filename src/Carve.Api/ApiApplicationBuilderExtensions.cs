@@ -5,23 +5,38 @@ using Carve.Api.Errors;
 using Carve.Api.Web;
 using Carve.Core.Drivers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Carve.Api;
 
 public static class ApiApplicationBuilderExtensions
 {
-    /// <summary>The middleware order matters: errors wrap everything, auth wraps the endpoints.</summary>
+    /// <summary>
+    /// The middleware order matters: problems wrap everything; authentication and authorization run after routing,
+    /// so that each route group's policy applies to its endpoints.
+    /// </summary>
     public static WebApplication UseCarveApi(this WebApplication app)
     {
-        app.UseMiddleware<ProblemMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseCarveWebUi();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseHttp2WebSocketsAsGet();
         app.UseRouting();
-        app.UseMiddleware<AuthenticationMiddleware>();
-        app.MapOpenApi("/api/v1/openapi.json");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1");
+        MapGuarded(api.MapGroup("").RequireAuthorization(CarvePolicies.Api), app.Services.GetRequiredService<GuestDrivers>());
+        api.MapGroup("").RequireAuthorization(CarvePolicies.Admin).MapTokenEndpoints();
+        // Log in and token-login are anonymous (marked where they are mapped); whoami and logout are the caller's own.
+        api.MapGroup("").RequireAuthorization(CarvePolicies.OwnSession).MapAuthEndpoints();
+        return app;
+    }
+
+    private static void MapGuarded(IEndpointRouteBuilder api, GuestDrivers drivers)
+    {
         api.MapHostEndpoints();
         api.MapHardwareEndpoints();
         api.MapGuestEndpoints();
@@ -29,13 +44,10 @@ public static class ApiApplicationBuilderExtensions
         api.MapVmEndpoints();
         api.MapTransferEndpoints();
         api.MapCtEndpoints();
-        api.MapGuestKindEndpoints(app.Services.GetRequiredService<GuestDrivers>());
+        api.MapGuestKindEndpoints(drivers);
         api.MapNetworkEndpoints();
         api.MapTaskEndpoints();
-        api.MapTokenEndpoints();
-        api.MapAuthEndpoints();
         api.MapConsoleTicketEndpoints();
         api.MapImageEndpoints();
-        return app;
     }
 }

@@ -1,3 +1,5 @@
+using Carve.Api.Auth;
+using Carve.Api.Errors;
 using Carve.Contracts;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +14,9 @@ public static class ApiServiceCollectionExtensions
         // Unknown fields and malformed JSON are the caller's mistake: reject them rather than guess.
         services.Configure<JsonOptions>(o => CarveJson.Configure(o.SerializerOptions, strict: true));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.AddCarveAuth();
         services.AddOpenApi("v1");
         return services;
     }

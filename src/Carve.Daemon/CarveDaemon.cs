@@ -5,6 +5,7 @@ using Carve.Core.Auth;
 using Carve.Core.Configuration;
 using Carve.Core.State;
 using Carve.Core.Storage;
+using Carve.Daemon.Options;
 using Carve.Host.Files;
 using Carve.Host.Processes;
 using Carve.Lxc;
@@ -14,6 +15,7 @@ using Carve.Storage;
 using Carve.Transfer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,8 +24,13 @@ namespace Carve.Daemon;
 /// <summary>Composes and starts carved; tests start the whole server in-process through this class too.</summary>
 public static class CarveDaemon
 {
-    public static async Task<WebApplication> StartAsync(CarveOptions options, Action<string>? announce = null, CancellationToken ct = default)
+    /// <param name="source">The options as the config file and the flags made them; validated before anything is touched.</param>
+    /// <param name="extraEndpoints">Endpoints a test maps besides the API's (carved itself maps none).</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are not valid.</exception>
+    public static async Task<WebApplication> StartAsync(
+        CarveOptions source, Action<string>? announce = null, Action<IEndpointRouteBuilder>? extraEndpoints = null, CancellationToken ct = default)
     {
+        var options = CarveOptionsServiceCollectionExtensions.Validated(source);
         Directory.CreateDirectory(options.DataDir, FileModes.OwnerOnlyDirectory);
         Directory.CreateDirectory(options.RunDir, FileModes.OwnerOnlyDirectory);
         Directory.CreateDirectory(options.ImagesDir);
@@ -39,6 +46,8 @@ public static class CarveDaemon
             o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The scheme notes every refused request at Information; the 401 answers say it to the caller already.
+        builder.Logging.AddFilter(typeof(CarveAuthenticationHandler).FullName, LogLevel.Warning);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -56,7 +65,8 @@ public static class CarveDaemon
             .AddCarveLxc()
             .AddCarveNetwork()
             .AddCarveTransfer()
-            .AddCarveApi();
+            .AddCarveApi()
+            .AddCarveOptions(options);
 
         var app = builder.Build();
         app.Services.GetRequiredService<StoragePools>().InitializeAll();
@@ -65,6 +75,7 @@ public static class CarveDaemon
         if (app.Services.GetRequiredService<SessionService>().EnsureAdmin() is { } password)
             announce?.Invoke($"First start: log in as 'admin' with password {password} (also in {Path.Combine(options.DataDir, "admin-password")}, mode 0600).");
         app.UseCarveApi();
+        extraEndpoints?.Invoke(app);
         await app.StartAsync(ct);
         // The socket is the root-only door to the API: nobody else may even connect.
         File.SetUnixFileMode(options.SocketPath, FileModes.OwnerOnly);

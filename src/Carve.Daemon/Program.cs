@@ -1,18 +1,35 @@
+using Carve.Core.Configuration;
+using Carve.Core.Errors;
 using Carve.Core.Tasks;
 using Carve.Daemon;
+using Carve.Daemon.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
-Carve.Core.Configuration.CarveOptions options;
+var parse = DaemonArguments.Parse(args);
+if (DaemonArguments.Error(parse) is { } usage)
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+// --help (and --version) print and stop; without them there is no action and the daemon runs.
+if (parse.Action is not null)
+    return await parse.InvokeAsync();
+
+CarveOptions options;
 try
 {
-    options = DaemonArguments.Parse(args);
-    ListenAddress.Parse(options.Listen);
-    Carve.Core.Resources.HostReservation.From(options, Environment.ProcessorCount, new Carve.Host.Proc.ProcFs().ReadMemory().Total);
+    options = CarveOptionsServiceCollectionExtensions.Validated(DaemonArguments.ToOptions(parse));
 }
-catch (Exception e) when (e is ArgumentException or InvalidDataException)
+catch (InvalidDataException e)
 {
     Console.Error.WriteLine(e.Message);
+    return 2;
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine(string.Join(Environment.NewLine, e.Failures));
     return 2;
 }
 
@@ -27,9 +44,9 @@ try
 {
     app = await CarveDaemon.StartAsync(options, Console.WriteLine);
 }
-catch (IOException e)
+catch (Exception e) when (e is IOException or CarveException)
 {
-    // Most often: the port or socket is taken by another daemon.
+    // Most often: the port or socket is taken by another daemon; or a pool the config names cannot be used.
     Console.Error.WriteLine($"carved cannot start: {e.Message}");
     return 1;
 }

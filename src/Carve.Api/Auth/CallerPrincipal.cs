@@ -1,21 +1,29 @@
+using System.Security.Claims;
 using Carve.Core.Auth;
 using Microsoft.AspNetCore.Http;
 
 namespace Carve.Api.Auth;
 
-/// <summary>The authenticated caller of a request, set by <see cref="AuthenticationMiddleware"/>.</summary>
+/// <summary>The authenticated caller of a request, read from the ClaimsPrincipal that <see cref="CarveAuthenticationHandler"/> made.</summary>
 public static class CallerPrincipal
 {
-    private const string Key = "carve.principal";
-    private const string CookieKey = "carve.cookie";
+    /// <summary>The session's CSRF token, kept on the request's identity so the CSRF check needs no second lookup.</summary>
+    internal const string CsrfClaim = "carve:csrf";
 
     public static Principal Caller(this HttpContext context) =>
-        context.Items[Key] as Principal ?? throw new InvalidOperationException("The request was not authenticated.");
+        context.User.Identity is ClaimsIdentity { IsAuthenticated: true, Name: { } user } identity
+        && identity.FindFirst(identity.RoleClaimType)?.Value is { } role
+            ? new Principal(user, role)
+            : throw new InvalidOperationException("The request was not authenticated.");
 
     /// <summary>True when the caller came with a browser's session cookie (not a token, not the unix socket).</summary>
-    public static bool ViaSessionCookie(this HttpContext context) => context.Items.ContainsKey(CookieKey);
+    public static bool ViaSessionCookie(this HttpContext context) => context.User.Identity?.AuthenticationType == CallerDoor.SessionCookie;
 
-    internal static void MarkSessionCookie(this HttpContext context) => context.Items[CookieKey] = true;
-
-    internal static void SetCaller(this HttpContext context, Principal principal) => context.Items[Key] = principal;
+    internal static ClaimsPrincipal ToClaimsPrincipal(Principal principal, string door, string? csrf = null)
+    {
+        List<Claim> claims = [new(ClaimTypes.Name, principal.User), new(ClaimTypes.Role, principal.Role)];
+        if (csrf is not null)
+            claims.Add(new Claim(CsrfClaim, csrf));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, door, ClaimTypes.Name, ClaimTypes.Role));
+    }
 }

@@ -20,14 +20,14 @@ public static class AuthEndpoints
                     ?? throw new CarveException(401, "Wrong user name or password.");
                 return StartSession(http, cookie, session);
             })
-            .WithSummary("Log in with a password; sets an HttpOnly session cookie and returns the CSRF token").Problems();
+            .WithSummary("Log in with a password; sets an HttpOnly session cookie and returns the CSRF token").Problems().AllowAnonymous();
         auth.MapPost("/token-login", (TokenLoginRequest body, HttpContext http, SessionService sessions, TokenService tokens) =>
             {
                 var principal = tokens.Authenticate(body.Token) ?? throw new CarveException(401, "The API token is not valid (unknown or deleted).");
                 var (cookie, session) = sessions.Open(principal);
                 return StartSession(http, cookie, session);
             })
-            .WithSummary("Log in with an API token; the session has the token's role (a viewer token gives a read-only UI)").Problems();
+            .WithSummary("Log in with an API token; the session has the token's role (a viewer token gives a read-only UI)").Problems().AllowAnonymous();
         auth.MapPost("/logout", (HttpContext http, SessionService sessions) =>
             {
                 if (http.Request.Cookies[SessionCookie.Name] is { } cookie)

@@ -11,6 +11,8 @@ public static class ConfigFileLoader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // "pools": null would otherwise leave a null where every reader expects a list.
+        RespectNullableAnnotations = true,
     };
 
     public static CarveOptions Load(string path)
@@ -23,6 +25,10 @@ public static class ConfigFileLoader
         catch (JsonException e)
         {
             throw new InvalidDataException($"config file {path} is not valid: {e.Message}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"config file {path} cannot be read: {e.Message}", e);
         }
     }
 }

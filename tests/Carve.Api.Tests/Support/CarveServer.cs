@@ -5,6 +5,7 @@ using Carve.Daemon;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Carve.Api.Tests.Support;
@@ -39,7 +40,8 @@ public sealed class CarveServer : IAsyncDisposable
     /// <summary>Over the unix socket: trusted as local root, no token.</summary>
     public HttpClient Socket { get; }
 
-    public static async Task<CarveServer> StartAsync(ServerDirs dirs)
+    /// <param name="extraEndpoints">Test-only endpoints mapped besides the API's.</param>
+    public static async Task<CarveServer> StartAsync(ServerDirs dirs, Action<IEndpointRouteBuilder>? extraEndpoints = null)
     {
         var options = new CarveOptions
         {
@@ -48,7 +50,7 @@ public sealed class CarveServer : IAsyncDisposable
             Listen = "127.0.0.1:0",
             ImageRoots = [dirs.Images],
         };
-        var app = await CarveDaemon.StartAsync(options);
+        var app = await CarveDaemon.StartAsync(options, extraEndpoints: extraEndpoints);
         try
         {
             return new CarveServer(dirs, app);
