@@ -12,7 +12,12 @@ public static class ApiServiceCollectionExtensions
         // Unknown fields and malformed JSON are the caller's mistake: reject them rather than guess.
         services.Configure<JsonOptions>(o => CarveJson.Configure(o.SerializerOptions, strict: true));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi("v1");
+        // The title would otherwise be the host process's name (carved, testhost, ...): one document wherever it is served.
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Carve API";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 }
