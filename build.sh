@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 # Builds everything and leaves the executables out/carve and out/carved.
+# --update-openapi: rewrite web/openapi.json from the daemon's code (after a change to the API), instead of failing.
 set -euo pipefail
 cd "$(dirname "$0")"
+openapi=check
+args=()
+for arg in "$@"; do
+    if [ "$arg" = --update-openapi ]; then openapi=write; else args+=("$arg"); fi
+done
+set -- "${args[@]}"
 . scripts/common.sh
 carve_require_dotnet
 carve_require_node
@@ -17,6 +24,9 @@ dotnet publish src/Carve.Daemon -c Release -r linux-x64 --self-contained false -
 rm -rf out/cli
 dotnet publish src/Carve.Cli -c Release -r linux-x64 -p:CarveStandaloneCli=true -o out/cli -v quiet -nologo
 ln -sfn cli/carve out/carve
+# The web UI's wire types are generated from web/openapi.json, which must be the document the daemon serves: a tool
+# starts the daemon's code in-process on throwaway dirs (no TCP, no KVM probe, nothing outside them) and compares.
+dotnet run --no-build -c Release --project tools/Carve.OpenApiDump -- "$openapi" web/openapi.json
 # The web UI: TypeScript + Vite, with its npm dependencies (noVNC, xterm.js) from the lockfile; carved serves out/wwwroot.
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 rm -rf out/wwwroot && cp -r web/dist out/wwwroot

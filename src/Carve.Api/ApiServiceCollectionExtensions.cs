@@ -17,7 +17,12 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddCarveAuth();
-        services.AddOpenApi("v1");
+        // The title would otherwise be the host process's name (carved, testhost, ...): one document wherever it is served.
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Carve API";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 }

@@ -1,20 +1,25 @@
-import type { ConsoleTicket, Problem, Session } from './types';
+import type { ConsoleTicketRequest, ConsoleTicketView, LoginRequest, ProblemView, RequestBody, SessionView, TokenLoginRequest } from './api-types';
 
 /** A refusal from the API, with the one clear sentence of its problem+json body. */
 export class ApiError extends Error {
   constructor(public readonly status: number, message: string) { super(message); }
 }
 
-let session: Session | null = null;
-const listeners: ((s: Session | null) => void)[] = [];
+let session: SessionView | null = null;
+const listeners: ((s: SessionView | null) => void)[] = [];
 
-export const currentSession = (): Session | null => session;
+export const currentSession = (): SessionView | null => session;
 export const canOperate = (): boolean => session?.role === 'admin' || session?.role === 'operator';
-export function onSessionChange(f: (s: Session | null) => void): void { listeners.push(f); }
-function setSession(s: Session | null): void { session = s; listeners.forEach((f) => f(s)); }
+export function onSessionChange(f: (s: SessionView | null) => void): void { listeners.push(f); }
+function setSession(s: SessionView | null): void { session = s; listeners.forEach((f) => f(s)); }
 
-/** Calls /api/v1 with the session cookie; changes carry the CSRF token the login returned. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Calls /api/v1 with the session cookie; changes carry the CSRF token the login returned. The body is one of the
+ * API's request types (callers name which, e.g. `const body: CreateVmRequest = ...`); T is the response's type.
+ */
+export async function api<T>(method: Method, path: string, body?: RequestBody): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && session?.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
@@ -28,7 +33,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
     try {
-      const p = (await response.json()) as Problem;
+      const p = (await response.json()) as ProblemView;
       detail = p.detail ?? p.title ?? detail;
     } catch { /* not problem+json */ }
     throw new ApiError(response.status, detail);
@@ -36,24 +41,24 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-export async function restoreSession(): Promise<Session | null> {
+export async function restoreSession(): Promise<SessionView | null> {
   try {
-    setSession(await api<Session>('GET', '/auth/whoami'));
+    setSession(await api<SessionView>('GET', '/auth/whoami'));
   } catch {
     setSession(null);
   }
   return session;
 }
 
-export async function login(username: string, password: string): Promise<Session> {
-  const s = await api<Session>('POST', '/auth/login', { username, password });
+export async function login(username: string, password: string): Promise<SessionView> {
+  const s = await api<SessionView>('POST', '/auth/login', { username, password } satisfies LoginRequest);
   setSession(s);
   return s;
 }
 
 /** A session with the role of an API token, e.g. a read-only viewer. */
-export async function loginWithToken(token: string): Promise<Session> {
-  const s = await api<Session>('POST', '/auth/token-login', { token });
+export async function loginWithToken(token: string): Promise<SessionView> {
+  const s = await api<SessionView>('POST', '/auth/token-login', { token } satisfies TokenLoginRequest);
   setSession(s);
   return s;
 }
@@ -64,7 +69,7 @@ export async function logout(): Promise<void> {
 
 /** The WebSocket URL of a console, with a fresh one-time ticket. */
 export async function consoleUrl(guest: string, channel: 'serial' | 'vnc' | 'console'): Promise<string> {
-  const t = await api<ConsoleTicket>('POST', '/console-tickets', { guest, channel });
+  const t = await api<ConsoleTicketView>('POST', '/console-tickets', { guest, channel } satisfies ConsoleTicketRequest);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${location.host}${t.path}?ticket=${encodeURIComponent(t.ticket)}`;
 }

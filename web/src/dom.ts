@@ -1,12 +1,13 @@
 // A tiny helper to build DOM nodes without a framework: h('button', { onclick: f, disabled: true }, 'Start').
 export type Child = Node | string | number | null | undefined | false | Child[];
-type Props = Record<string, unknown>;
+/** Attributes (null, undefined and false leave one out, true sets it empty), value/checked, and on* listeners. */
+type Props = Record<string, string | number | boolean | null | undefined | ((event: never) => unknown)>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(props ?? {})) {
     if (value === null || value === undefined || value === false) continue;
-    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
+    if (typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
     else if (key === 'value' || key === 'checked') (el as unknown as Record<string, unknown>)[key] = value;
     else el.setAttribute(key, value === true ? '' : String(value));
   }
@@ -15,15 +16,49 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props |
 }
 
 export function append(parent: Node, children: Child[]): void {
-  for (const child of children.flat(Infinity as 1) as Child[]) {
+  for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (Array.isArray(child)) append(parent, child);
+    else parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }
 }
 
 export function replace(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, children);
+}
+
+/** Sets an element's text only when it changed: nothing is redrawn, or announced again, for nothing. */
+export function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** One element per key of a refreshed list, built once and updated in place after that. */
+export interface Keyed<T> { element: Element; update(item: T): void }
+
+/**
+ * Keeps parent's children in step with a list that is fetched again and again: an item whose key was there before
+ * keeps its element (updated in place, so focus and selection inside it survive), new ones are made, gone ones are
+ * removed, and only elements out of place move. `empty` is shown instead when the list is empty.
+ */
+export function keyedList<T>(parent: Element, key: (item: T) => string, make: (item: T) => Keyed<T>): (items: T[], empty?: Element) => void {
+  let kept = new Map<string, Keyed<T>>();
+  return (items, empty) => {
+    const next = new Map<string, Keyed<T>>();
+    for (const item of items) {
+      const k = key(item);
+      const row = kept.get(k) ?? make(item);
+      row.update(item);
+      next.set(k, row);
+    }
+    kept = next;
+    const wanted: Node[] = next.size === 0 && empty ? [empty] : [...next.values()].map((r) => r.element);
+    const keep = new Set(wanted);
+    for (const child of [...parent.childNodes]) if (!keep.has(child)) child.remove();
+    wanted.forEach((node, i) => {
+      if (parent.childNodes[i] !== node) parent.insertBefore(node, parent.childNodes[i] ?? null);
+    });
+  };
 }
 
 let nextId = 0;

@@ -1,6 +1,7 @@
 import './style.css';
 import { canOperate, currentSession, logout, onSessionChange, restoreSession } from './api';
 import { h, replace } from './dom';
+import { stopPollers } from './poll';
 import { stopTaskPanel, taskPanel } from './tasks';
 import { loginPage } from './pages/login';
 import { dashboardPage } from './pages/dashboard';
@@ -10,8 +11,8 @@ import { createPage } from './pages/create';
 import { hardwarePage } from './pages/hardware';
 import { networksPage } from './pages/networks';
 
-/** A page draws into main and may return a function that stops its timers and sockets. */
-export type Page = (main: HTMLElement, params: Record<string, string>) => Promise<(() => void) | void>;
+/** A page draws into main and may return a function that closes its sockets; the router stops its pollers (poll.ts). */
+export type Page = (main: HTMLElement, params: Record<string, string>) => Promise<(() => void) | void> | void;
 
 // The consoles carry xterm.js and noVNC, most of the code: they load only when a console tab opens.
 const terminalPage: Page = async (main, params) => (await import('./consoles/terminal')).terminalPage(main, params);
@@ -56,6 +57,8 @@ async function render(): Promise<void> {
   if (typeof cleanup === 'function') cleanup();
   cleanup = undefined;
   stopTaskPanel();
+  // Whatever a page polls stops with it, even what it forgot to stop in its cleanup.
+  stopPollers();
   if (!match) { location.hash = '#/'; return; }
   if (match.page !== loginPage && !currentSession() && !(await restoreSession())) {
     location.hash = `#/login?next=${encodeURIComponent(location.hash || '#/')}`;

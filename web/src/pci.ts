@@ -1,10 +1,10 @@
-import type { PciDevice } from './types';
+import type { PciDeviceView } from './api-types';
 
-export interface PciGroup { group: number | null; title: string; devices: PciDevice[] }
+export interface PciGroup { group: number | null; title: string; devices: PciDeviceView[] }
 
 /** Devices by IOMMU group, in group order; devices without a group (the IOMMU is off) come last, together. */
-export function pciGroups(devices: PciDevice[]): PciGroup[] {
-  const byGroup = new Map<number | null, PciDevice[]>();
+export function pciGroups(devices: PciDeviceView[]): PciGroup[] {
+  const byGroup = new Map<number | null, PciDeviceView[]>();
   for (const d of devices) {
     const key = d.iommuGroup ?? null;
     byGroup.set(key, [...(byGroup.get(key) ?? []), d]);
@@ -15,4 +15,4 @@ export function pciGroups(devices: PciDevice[]): PciGroup[] {
 }
 
 /** "Intel Corporation 82540EM Gigabit Ethernet Controller", the way lspci names a device. */
-export const pciName = (d: PciDevice): string => `${d.vendor} ${d.device}`;
+export const pciName = (d: PciDeviceView): string => `${d.vendor} ${d.device}`;

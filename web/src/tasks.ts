@@ -1,43 +1,55 @@
-import { api } from './api';
-import { h, replace } from './dom';
-import type { TaskAccepted, TaskEvent, TaskView } from './types';
+import { api, type Method } from './api';
+import type { RequestBody, TaskAccepted, TaskEvent, TaskView } from './api-types';
+import { h, keyedList, replace, setText } from './dom';
+import { type Poller, pollStatus, startPolling } from './poll';
 
 // The task panel at the bottom of every page, like Proxmox's: recent tasks, and one task's live progress and log.
 const panel = h('section', { class: 'tasks', 'aria-label': 'Tasks' });
 const list = h('ul', { class: 'task-list' });
 const detail = h('div', { class: 'task-detail', 'aria-live': 'polite' });
+const pollLine = pollStatus();
 let followed: { id: string; source: EventSource } | null = null;
-let timer: number | undefined;
+let poller: Poller | null = null;
+
+// A row per task, kept across refreshes so that a focused task button keeps its focus.
+const rows = keyedList<TaskView>(list, (t) => t.id, (t) => {
+  const type = h('span', { class: 'task-type' }, t.type);
+  const guest = h('span', null, t.guest ?? '');
+  const state = h('span', { class: 'task-status' });
+  const button = h('button', { class: 'task-row', onclick: () => void showTask(t.id) }, type, guest, state);
+  return {
+    element: h('li', null, button),
+    update: (now) => {
+      button.className = `task-row status-${now.status}`;
+      button.setAttribute('aria-label', `${now.type} ${now.guest ?? ''}: ${now.status}`);
+      setText(state, now.status === 'running' ? `${now.progress}%` : now.status);
+    },
+  };
+});
 
 export function taskPanel(): HTMLElement {
   replace(panel,
     h('h2', null, 'Tasks'),
+    pollLine,
     h('div', { class: 'task-body' }, list, detail));
-  void refresh();
-  window.clearInterval(timer);
-  timer = window.setInterval(() => void refresh(), 3000);
+  poller?.stop();
+  poller = startPolling(load, { every: 3000, what: 'the task list', status: pollLine });
   return panel;
 }
 
 export function stopTaskPanel(): void {
-  window.clearInterval(timer);
+  poller?.stop();
+  poller = null;
   followed?.source.close();
   followed = null;
 }
 
-async function refresh(): Promise<void> {
-  let tasks: TaskView[];
-  try {
-    tasks = await api<TaskView[]>('GET', '/tasks?limit=8');
-  } catch {
-    return;
-  }
-  replace(list, tasks.map((t) => h('li', null,
-    h('button', { class: `task-row status-${t.status}`, 'aria-label': `${t.type} ${t.guest ?? ''}: ${t.status}`, onclick: () => showTask(t.id) },
-      h('span', { class: 'task-type' }, t.type),
-      h('span', null, t.guest ?? ''),
-      h('span', { class: 'task-status' }, t.status === 'running' ? `${t.progress}%` : t.status)))));
+async function load(): Promise<void> {
+  rows(await api<TaskView[]>('GET', '/tasks?limit=8'));
 }
+
+/** The task list again, now (or right after the refresh in flight). */
+const refresh = (): Promise<void> => poller?.refresh() ?? Promise.resolve();
 
 /** Opens a task in the panel and follows its event stream until it ends. */
 export async function showTask(id: string): Promise<void> {
@@ -83,7 +95,7 @@ export async function runTask(taskId: string): Promise<TaskView> {
 }
 
 /** Submits a change, follows its task, and says in `message` how it went: "Label...", "Label: done." or why it failed. */
-export async function runLabelled(message: HTMLElement, label: string, method: string, path: string, body?: unknown): Promise<boolean> {
+export async function runLabelled(message: HTMLElement, label: string, method: Method, path: string, body?: RequestBody): Promise<boolean> {
   message.textContent = `${label}...`;
   try {
     const task = await runTask((await api<TaskAccepted>(method, path, body)).taskId);

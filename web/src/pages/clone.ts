@@ -1,7 +1,7 @@
-import { api, canOperate } from '../api';
+import { api, canOperate, type Method } from '../api';
 import { field, h, replace } from '../dom';
 import { runLabelled } from '../tasks';
-import type { SnapshotView } from '../types';
+import type { CloneRequest, SnapshotView } from '../api-types';
 
 export interface ClonePanel { element: HTMLElement; update: (state: { running: boolean; template: boolean }) => void }
 
@@ -39,7 +39,7 @@ export function clonePanel(kind: 'vm' | 'ct', ref: string, reload: () => Promise
       snaps.map((s) => h('option', { value: s.name }, `Snapshot ${s.name}`)));
   };
 
-  const run = async (label: string, method: string, path: string, body?: unknown): Promise<boolean> => {
+  const run = async (label: string, method: Method, path: string, body?: CloneRequest): Promise<boolean> => {
     busy = true;
     try {
       return await runLabelled(message, label, method, path, body);
@@ -51,9 +51,10 @@ export function clonePanel(kind: 'vm' | 'ct', ref: string, reload: () => Promise
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (busy) return;
-    const body = { name: name.value.trim(), linked: linked.checked, snapshot: from.value || null };
-    void run(`Clone to ${body.name}`, 'POST', `/guests/${encodeURIComponent(ref)}/clone`, body).then((ok) => {
-      if (ok) location.hash = `#/guests/${kind}/${encodeURIComponent(body.name)}`;
+    const clone = name.value.trim();
+    const body: CloneRequest = { name: clone, linked: linked.checked, snapshot: from.value || null };
+    void run(`Clone to ${clone}`, 'POST', `/guests/${encodeURIComponent(ref)}/clone`, body).then((ok) => {
+      if (ok) location.hash = `#/guests/${kind}/${encodeURIComponent(clone)}`;
     });
   });
 

@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { bytes, field, h, replace } from '../dom';
 import { runTask } from '../tasks';
-import type { ImageView, NetworkView, TaskAccepted, TemplateView } from '../types';
+import type { CreateCtRequest, CreateVmRequest, ImageView, NetworkView, TaskAccepted, TemplateView } from '../api-types';
 
 /** A short wizard: what kind of guest, its name and size, what it boots from; sensible defaults everywhere. */
 export async function createPage(main: HTMLElement): Promise<void> {
@@ -68,21 +68,24 @@ export async function createPage(main: HTMLElement): Promise<void> {
     h('fieldset', null, h('legend', null, '4. Finish'), h('label', { class: 'choice' }, start, ' Start it once created'), submit),
     error);
 
-  form.addEventListener('submit', async (e) => {
+  const onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
     error.textContent = '';
     submit.disabled = true;
     const vm = kindVm.checked;
-    const body: Record<string, unknown> = { name: name.value, cpus: Number(cpus.value), memoryMiB: Number(memory.value), start: start.checked };
-    if (vm) {
-      if (boot.value === 'iso') body.cdrom = iso.value;
-      if (boot.value === 'kernel') Object.assign(body, { kernel: kernel.value, initrd: initrd.value || undefined, cmdline: cmdline.value || undefined });
-      if (boot.value === 'import') body.disks = [{ import: imported.value }];
-      else if (diskSize.value) body.disks = [{ size: diskSize.value }];
-    } else {
-      body.template = template.value;
-    }
-    if (network.value) body.nics = [{ network: network.value }];
+    const common = {
+      name: name.value, cpus: Number(cpus.value), memoryMiB: Number(memory.value), start: start.checked,
+      nics: network.value ? [{ network: network.value }] : undefined,
+    };
+    const kernelBoot = boot.value === 'kernel';
+    const body: CreateVmRequest | CreateCtRequest = vm ? {
+      ...common,
+      cdrom: boot.value === 'iso' ? iso.value : undefined,
+      kernel: kernelBoot ? kernel.value : undefined,
+      initrd: kernelBoot ? initrd.value || undefined : undefined,
+      cmdline: kernelBoot ? cmdline.value || undefined : undefined,
+      disks: boot.value === 'import' ? [{ import: imported.value }] : diskSize.value ? [{ size: diskSize.value }] : undefined,
+    } satisfies CreateVmRequest : { ...common, template: template.value } satisfies CreateCtRequest;
     try {
       const accepted = await api<TaskAccepted>('POST', vm ? '/vms' : '/cts', body);
       const task = await runTask(accepted.taskId);
@@ -93,7 +96,8 @@ export async function createPage(main: HTMLElement): Promise<void> {
     } finally {
       submit.disabled = false;
     }
-  });
+  };
+  form.addEventListener('submit', (e) => void onSubmit(e));
   main.append(form);
   name.focus();
 }

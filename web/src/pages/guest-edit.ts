@@ -1,7 +1,7 @@
 import { api, canOperate } from '../api';
 import { field, h } from '../dom';
 import { runTask } from '../tasks';
-import type { CtView, TaskAccepted, VmView } from '../types';
+import type { CtView, SetCtRequest, SetVmRequest, TaskAccepted, VmView } from '../api-types';
 import { pciPicker } from './pci-picker';
 
 /** CPU, memory and (for VMs) disk growth and host PCI devices: a PATCH whose task shows in the panel. */
@@ -19,12 +19,14 @@ export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, re
     field('CPUs', cpus), field('Memory (MiB)', memory), field('Description', description),
     kind === 'vm' && disks.length > 0 ? [field('Grow disk', disk), field('By or to', grow, 'e.g. +1G, or 16G')] : null,
     pci?.element, save, status);
-  form.addEventListener('submit', async (e) => {
+  const onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const body: Record<string, unknown> = { cpus: Number(cpus.value), memoryMiB: Number(memory.value), description: description.value };
-    if (disk.value && grow.value) body.resizeDisks = [{ disk: disk.value, size: grow.value }];
-    const hostPci = pci?.changed();
-    if (hostPci) body.hostPci = hostPci;
+    const common: SetCtRequest = { cpus: Number(cpus.value), memoryMiB: Number(memory.value), description: description.value };
+    const body: SetVmRequest | SetCtRequest = kind === 'vm' ? {
+      ...common,
+      resizeDisks: disk.value && grow.value ? [{ disk: disk.value, size: grow.value }] : undefined,
+      hostPci: pci?.changed() ?? undefined,
+    } satisfies SetVmRequest : common;
     save.disabled = true;
     status.textContent = 'Saving...';
     try {
@@ -38,6 +40,7 @@ export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, re
     } finally {
       save.disabled = !canOperate();
     }
-  });
+  };
+  form.addEventListener('submit', (e) => void onSubmit(e));
   return form;
 }

@@ -1,7 +1,8 @@
 import { api, canOperate } from '../api';
-import { bytes, duration, h, replace, statusBadge } from '../dom';
+import type { CtView, NicView, TaskAccepted, VmView } from '../api-types';
+import { bytes, duration, h, replace, setText, statusBadge } from '../dom';
+import { type Poller, pollStatus, startPolling } from '../poll';
 import { runTask } from '../tasks';
-import type { CtView, NicView, TaskAccepted, VmView } from '../types';
 import { clonePanel } from './clone';
 import { editForm } from './guest-edit';
 import { snapshotsPanel } from './snapshots';
@@ -9,22 +10,22 @@ import { snapshotsPanel } from './snapshots';
 type Guest = VmView | CtView;
 
 /** One guest: its state, the actions on it, its settings and links to its consoles. */
-export async function guestPage(main: HTMLElement, params: Record<string, string>): Promise<() => void> {
+export async function guestPage(main: HTMLElement, params: Record<string, string>): Promise<void> {
   const kind = params.kind as 'vm' | 'ct';
   const base = `/${kind}s/${encodeURIComponent(params.ref)}`;
   const title = h('h1');
-  const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Actions' });
   const facts = h('section', { class: 'card', 'aria-label': 'State' });
-  const consoles = h('section', { class: 'card', 'aria-labelledby': 'consoles-title' });
   const message = h('p', { class: 'error', role: 'alert' });
+  const status = pollStatus();
   const edit = h('section', { class: 'card', 'aria-labelledby': 'edit-title' });
   const snapshots = snapshotsPanel(kind, params.ref);
-  // Declared before load, which the clone panel calls again after a conversion to template.
-  let load: () => Promise<void> = async () => undefined;
-  const clone = clonePanel(kind, params.ref, () => load());
-  main.append(title, actions, message, h('div', { class: 'grid' }, facts, consoles, edit, clone.element, snapshots.element));
+  // Declared before the clone panel, which reloads the page after a conversion to template.
+  let poller: Poller | null = null;
+  const reload = () => poller?.refresh() ?? load();
+  const clone = clonePanel(kind, params.ref, reload);
+  let guest: Guest | null = null;
 
-  const act = async (label: string, method: string, path: string) => {
+  const act = async (label: string, method: 'POST' | 'DELETE', path: string) => {
     message.textContent = '';
     try {
       const accepted = await api<TaskAccepted>(method, base + path);
@@ -34,54 +35,74 @@ export async function guestPage(main: HTMLElement, params: Record<string, string
     } catch (e) {
       message.textContent = (e as Error).message;
     }
-    await load();
+    await reload();
   };
 
-  const button = (label: string, method: string, path: string, enabled: boolean, confirmText?: string) =>
-    h('button', {
-      disabled: !canOperate() || !enabled, title: canOperate() ? null : 'Your role (viewer) cannot change guests',
-      class: label === 'Delete' ? 'danger' : null,
-      onclick: () => { if (!confirmText || window.confirm(confirmText)) void act(label, method, path); },
-    }, label);
+  // The toolbar is made once; refreshes only change what each button allows, so keyboard focus stays where it is.
+  const button = (label: string, onclick: () => void) => h('button', {
+    disabled: true, class: label === 'Delete' ? 'danger' : null,
+    title: canOperate() ? null : 'Your role (viewer) cannot change guests', onclick,
+  }, label);
+  const name = () => guest?.name ?? params.ref;
+  const running = () => guest?.status === 'running';
+  const toolbar = {
+    start: button('Start', () => void act('Start', 'POST', '/start')),
+    shutdown: button('Shut down', () => void act('Shut down', 'POST', '/shutdown')),
+    reboot: button('Reboot', () => void act('Reboot', 'POST', '/reboot')),
+    stop: button('Stop', () => { if (window.confirm(`Stop ${name()} at once, like pulling the plug?`)) void act('Stop', 'POST', '/stop'); }),
+    delete: button('Delete', () => {
+      if (window.confirm(`Delete ${name()} and all its disks? This cannot be undone.`)) void act('Delete', 'DELETE', running() ? '?force=true' : '');
+    }),
+  };
+  const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Actions' }, Object.values(toolbar));
 
-  let first = true;
-  load = async () => {
+  // The console links too: an <a> without href while the guest cannot be reached, plain text to every user.
+  const channels: [string, string][] = kind === 'vm' ? [['vnc', 'Screen (noVNC)'], ['serial', 'Serial console']] : [['console', 'Console']];
+  const consoleLinks = channels.map(([channel, text]) => ({ channel, text, link: h('a', { target: '_blank', rel: 'noopener' }) }));
+  const notRunning = h('p', { class: 'muted' }, 'Start the guest to open its consoles.');
+  const consoles = h('section', { class: 'card', 'aria-labelledby': 'consoles-title' },
+    h('h2', { id: 'consoles-title' }, 'Consoles'), notRunning,
+    h('ul', { class: 'links' }, consoleLinks.map((c) => h('li', null, c.link))));
+
+  const update = (g: Guest) => {
+    const up = g.status === 'running';
+    const operate = canOperate();
+    // A template never starts: it is cloned.
+    toolbar.start.disabled = !operate || up || g.template;
+    toolbar.shutdown.disabled = toolbar.reboot.disabled = toolbar.stop.disabled = !operate || !up;
+    toolbar.delete.disabled = !operate;
+    notRunning.hidden = up;
+    for (const c of consoleLinks) {
+      const open = up && operate;
+      if (open) c.link.setAttribute('href', `#/console/${kind}/${encodeURIComponent(g.name)}/${c.channel}`);
+      else c.link.removeAttribute('href');
+      c.link.classList.toggle('muted', !open);
+      setText(c.link, open ? `${c.text} (opens a new tab)` : `${c.text} (${operate ? 'guest not running' : 'viewers cannot open consoles'})`);
+    }
+  };
+
+  const load = async () => {
     const g = await api<Guest>('GET', base);
-    const running = g.status === 'running';
-    snapshots.update(running);
-    clone.update({ running, template: g.template });
+    const first = guest === null;
+    guest = g;
+    const up = g.status === 'running';
+    snapshots.update(up);
+    clone.update({ running: up, template: g.template });
     const noun = kind === 'vm' ? 'VM' : 'Container';
     replace(title, `${noun} ${g.name} `, h('span', { class: 'muted' }, `(${g.id})`), ' ', statusBadge(g.status),
       g.template ? [' ', h('span', { class: 'badge template' }, 'template')] : null);
-    replace(actions,
-      // A template never starts: it is cloned.
-      button('Start', 'POST', '/start', !running && !g.template),
-      button('Shut down', 'POST', '/shutdown', running),
-      button('Reboot', 'POST', '/reboot', running),
-      button('Stop', 'POST', '/stop', running, `Stop ${g.name} at once, like pulling the plug?`),
-      button('Delete', 'DELETE', running ? '?force=true' : '', true, `Delete ${g.name} and all its disks? This cannot be undone.`));
+    update(g);
     replace(facts, h('h2', null, 'State'), h('dl', { class: 'facts' }, describe(g)));
-    replace(consoles, h('h2', { id: 'consoles-title' }, 'Consoles'),
-      !running ? h('p', { class: 'muted' }, 'Start the guest to open its consoles.') : null,
-      h('ul', { class: 'links' }, (kind === 'vm'
-        ? [['vnc', 'Screen (noVNC)'], ['serial', 'Serial console']]
-        : [['console', 'Console']]).map(([channel, text]) => h('li', null,
-        // A console that cannot be opened is plain text, not a link that keyboard users could still follow.
-        running && canOperate()
-          ? h('a', { href: `#/console/${kind}/${encodeURIComponent(g.name)}/${channel}`, target: '_blank', rel: 'noopener' }, `${text} (opens a new tab)`)
-          : h('span', { class: 'muted' }, `${text} (${canOperate() ? 'guest not running' : 'viewers cannot open consoles'})`)))));
-    if (first) {
-      first = false;
-      replace(edit, h('h2', { id: 'edit-title' }, 'Settings'), editForm(kind, base, g, load));
-    }
+    if (first) replace(edit, h('h2', { id: 'edit-title' }, 'Settings'), editForm(kind, base, g, reload));
   };
+
+  main.append(title, actions, message, status, h('div', { class: 'grid' }, facts, consoles, edit, clone.element, snapshots.element));
   await load();
-  const timer = window.setInterval(() => void load().catch(() => undefined), 3000);
-  return () => window.clearInterval(timer);
+  poller = startPolling(load, { every: 3000, what: 'this guest', status, skipFirst: true });
 }
 
 function describe(g: Guest): HTMLElement[] {
-  const row = (k: string, v: unknown) => [h('dt', null, k), h('dd', null, v === undefined || v === null || v === '' ? '-' : String(v))];
+  const row = (k: string, v: string | number | null | undefined) => [h('dt', null, k), h('dd', null, v === undefined || v === null || v === '' ? '-' : String(v))];
   if ('disks' in g) {
     const r = g.runtime;
     return [

@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { h } from '../dom';
 import { pciGroups, pciName } from '../pci';
-import type { HostCheckReport, HostInfo, PciDevice, UsbDevice } from '../types';
+import type { HostCheckReport, HostInfo, PciDeviceView, UsbDeviceView } from '../api-types';
 import { resourcesCard } from './resources';
 
 const col = (...names: string[]) => h('thead', null, h('tr', null, names.map((n) => h('th', { scope: 'col' }, n))));
@@ -11,7 +11,7 @@ const verdict = (v: string) => h('span', { class: `badge verdict-${v}` }, v.toUp
 export async function hardwarePage(main: HTMLElement): Promise<void> {
   const [report, host, pci, usb] = await Promise.all([
     api<HostCheckReport>('GET', '/host/check'), api<HostInfo>('GET', '/host'),
-    api<PciDevice[]>('GET', '/host/pci'), api<UsbDevice[]>('GET', '/host/usb')]);
+    api<PciDeviceView[]>('GET', '/host/pci'), api<UsbDeviceView[]>('GET', '/host/usb')]);
   main.append(
     h('h1', null, 'Hardware'),
     h('div', { class: 'stack' }, checkCard(report), resourcesCard(host.resources), pciCard(pci), usbCard(usb)));
@@ -29,7 +29,7 @@ function checkCard(report: HostCheckReport): HTMLElement {
         h('td', null, f.detail), h('td', null, f.fix ?? '-')))))));
 }
 
-function pciCard(devices: PciDevice[]): HTMLElement {
+function pciCard(devices: PciDeviceView[]): HTMLElement {
   return h('section', { class: 'card', 'aria-labelledby': 'pci-title' },
     h('h2', { id: 'pci-title' }, 'PCI devices'),
     h('p', { class: 'muted' }, `${devices.length} devices, ${devices.filter((d) => d.passthrough).length} can be passed through. `
@@ -53,7 +53,7 @@ function pciCard(devices: PciDevice[]): HTMLElement {
     }));
 }
 
-function usbCard(devices: UsbDevice[]): HTMLElement {
+function usbCard(devices: UsbDeviceView[]): HTMLElement {
   return h('section', { class: 'card', 'aria-labelledby': 'usb-title' },
     h('h2', { id: 'usb-title' }, 'USB devices'),
     devices.length === 0 ? h('p', { class: 'muted', 'data-testid': 'no-usb' }, 'No USB devices on this host.') : h('div', { class: 'table-wrap' }, h('table', null,

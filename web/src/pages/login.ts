@@ -1,16 +1,15 @@
 import { ApiError, login, loginWithToken } from '../api';
 import { field, h } from '../dom';
-import type { Session } from '../types';
+import type { SessionView } from '../api-types';
 
-export async function loginPage(main: HTMLElement, params: Record<string, string>): Promise<void> {
+export function loginPage(main: HTMLElement, params: Record<string, string>): void {
   const error = h('p', { class: 'error', role: 'alert', 'aria-live': 'assertive' });
   const done = () => {
     location.hash = params.next && params.next.startsWith('#/') && !params.next.startsWith('#/login') ? params.next : '#/';
   };
   // Both forms share the error line and the way back to where the user was going.
-  const wire = (form: HTMLFormElement, submit: HTMLButtonElement, attempt: () => Promise<Session>, refused: string, retry: HTMLInputElement) =>
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
+  const wire = (form: HTMLFormElement, submit: HTMLButtonElement, attempt: () => Promise<SessionView>, refused: string, retry: HTMLInputElement) => {
+    const tryIt = async () => {
       error.textContent = '';
       submit.disabled = true;
       try {
@@ -22,7 +21,9 @@ export async function loginPage(main: HTMLElement, params: Record<string, string
       } finally {
         submit.disabled = false;
       }
-    });
+    };
+    form.addEventListener('submit', (e) => { e.preventDefault(); void tryIt(); });
+  };
 
   const user = h('input', { name: 'username', autocomplete: 'username', required: true, value: 'admin' });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });

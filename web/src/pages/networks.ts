@@ -1,7 +1,8 @@
 import { api, canOperate } from '../api';
-import { field, h, replace } from '../dom';
+import type { CreateNetworkRequest, NetworkView } from '../api-types';
+import { field, h, keyedList, replace, setText } from '../dom';
+import { type Poller, pollStatus, startPolling } from '../poll';
 import { runLabelled } from '../tasks';
-import type { NetworkView } from '../types';
 
 const col = (...names: string[]) => h('thead', null, h('tr', null, names.map((n) => h('th', { scope: 'col' }, n))));
 
@@ -10,42 +11,51 @@ const col = (...names: string[]) => h('thead', null, h('tr', null, names.map((n)
  * plugged into it and a NAT network's DHCP leases; a form to create a NAT or bridged network, and Delete (refused,
  * with the users named, while guests have NICs on it). Changes run as tasks shown in the task panel.
  */
-export async function networksPage(main: HTMLElement): Promise<() => void> {
+export async function networksPage(main: HTMLElement): Promise<void> {
   const viewer = !canOperate();
   const why = viewer ? 'Your role (viewer) cannot change networks' : null;
   const tbody = h('tbody');
   const message = h('p', { role: 'status', 'aria-live': 'polite' });
+  const status = pollStatus();
   let busy = false;
 
-  const load = async () => {
-    const networks = await api<NetworkView[]>('GET', '/networks');
-    replace(tbody, networks.length === 0
-      ? h('tr', null, h('td', { colspan: 7, class: 'muted' }, 'No networks yet. Guests get user-mode NAT until you create one.'))
-      : networks.map(row));
-  };
-
-  const row = (n: NetworkView) => h('tr', { 'data-network': n.name },
-    h('th', { scope: 'row' }, n.name),
-    h('td', null, n.type === 'nat' ? 'NAT' : 'Bridge'),
-    h('td', null, h('code', null, n.bridge), n.adopted ? ' (adopted)' : null),
-    h('td', null, n.type === 'nat' ? `${n.subnet ?? '-'} via ${n.gateway ?? '-'}` : `uplink ${n.uplink ?? '-'}`),
-    h('td', { 'data-testid': 'users' }, n.users.length ? n.users.join(', ') : h('span', { class: 'muted' }, 'none')),
-    h('td', { 'data-testid': 'leases' }, n.type !== 'nat' ? '-' : n.leases.length === 0 ? h('span', { class: 'muted' }, 'none')
-      : h('ul', { class: 'plain' }, n.leases.map((l) => h('li', null, h('code', null, l.ip), ` ${l.mac}${l.hostname ? ` (${l.hostname})` : ''}`)))),
-    h('td', null, h('button', {
-      class: 'danger', 'aria-label': `Delete ${n.name}`, disabled: viewer || n.users.length > 0,
-      title: why ?? (n.users.length ? `In use by ${n.users.join(', ')}` : null),
+  // Rows stay across refreshes: the Delete button is updated in place, so it keeps keyboard focus.
+  const empty = h('tr', null, h('td', { colspan: 7, class: 'muted' }, 'No networks yet. Guests get user-mode NAT until you create one.'));
+  const rows = keyedList<NetworkView>(tbody, (n) => `${n.name}/${n.createdAt}`, (n) => {
+    const addresses = h('td');
+    const users = h('td', { 'data-testid': 'users' });
+    const leases = h('td', { 'data-testid': 'leases' });
+    const remove = h('button', {
+      class: 'danger', 'aria-label': `Delete ${n.name}`,
       onclick: () => { if (!busy && window.confirm(`Delete network ${n.name}?`)) void run(`Delete ${n.name}`, 'DELETE', `/networks/${encodeURIComponent(n.name)}`); },
-    }, 'Delete')));
+    }, 'Delete');
+    const bridgeCell = h('td');
+    return {
+      element: h('tr', { 'data-network': n.name },
+        h('th', { scope: 'row' }, n.name), h('td', null, n.type === 'nat' ? 'NAT' : 'Bridge'), bridgeCell, addresses, users, leases,
+        h('td', null, remove)),
+      update: (now) => {
+        replace(bridgeCell, h('code', null, now.bridge), now.adopted ? ' (adopted)' : null);
+        setText(addresses, now.type === 'nat' ? `${now.subnet ?? '-'} via ${now.gateway ?? '-'}` : `uplink ${now.uplink ?? '-'}`);
+        replace(users, now.users.length ? now.users.join(', ') : h('span', { class: 'muted' }, 'none'));
+        replace(leases, now.type !== 'nat' ? '-' : now.leases.length === 0 ? h('span', { class: 'muted' }, 'none')
+          : h('ul', { class: 'plain' }, now.leases.map((l) => h('li', null, h('code', null, l.ip), ` ${l.mac}${l.hostname ? ` (${l.hostname})` : ''}`))));
+        remove.disabled = viewer || now.users.length > 0;
+        remove.title = why ?? (now.users.length ? `In use by ${now.users.join(', ')}` : '');
+      },
+    };
+  });
+  const load = async () => rows(await api<NetworkView[]>('GET', '/networks'), empty);
+  let poller: Poller | null = null;
 
-  const run = async (label: string, method: string, path: string, body?: unknown) => {
+  const run = async (label: string, method: 'POST' | 'DELETE', path: string, body?: CreateNetworkRequest) => {
     busy = true;
     try {
       await runLabelled(message, label, method, path, body);
     } finally {
       busy = false;
     }
-    await load().catch(() => undefined);
+    await poller?.refresh();
   };
 
   const name = h('input', { required: true, maxlength: 15, pattern: '[a-z0-9][a-z0-9\\-]*', disabled: viewer, autocomplete: 'off' });
@@ -68,13 +78,13 @@ export async function networksPage(main: HTMLElement): Promise<() => void> {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (busy) return;
-    const body = type.value === 'nat'
+    const body: CreateNetworkRequest = type.value === 'nat'
       ? { name: name.value.trim(), type: 'nat', subnet: subnet.value.trim() || null }
       : { name: name.value.trim(), type: 'bridge', uplink: uplink.value.trim() || null, bridge: bridge.value.trim() || null };
     void run(`Create ${body.name}`, 'POST', '/networks', body).then(() => { name.value = ''; });
   });
 
-  main.append(h('h1', null, 'Networks'), h('div', { class: 'stack' },
+  main.append(h('h1', null, 'Networks'), status, h('div', { class: 'stack' },
     h('section', { class: 'card wide', 'aria-labelledby': 'networks-title' },
       h('h2', { id: 'networks-title' }, 'Guest networks'),
       h('div', { class: 'table-wrap' }, h('table', { class: 'networks' },
@@ -84,6 +94,5 @@ export async function networksPage(main: HTMLElement): Promise<() => void> {
     h('section', { class: 'card', 'aria-labelledby': 'new-network-title' }, h('h2', { id: 'new-network-title' }, 'New network'), form)));
   await load();
   // Leases and users change as guests start and stop.
-  const timer = window.setInterval(() => { if (!busy) void load().catch(() => undefined); }, 3000);
-  return () => window.clearInterval(timer);
+  poller = startPolling(load, { every: 3000, what: 'the networks', status, skipFirst: true });
 }

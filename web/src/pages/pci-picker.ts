@@ -1,7 +1,7 @@
 import { api, canOperate } from '../api';
 import { h, replace } from '../dom';
 import { pciGroups, pciName } from '../pci';
-import type { HostPciSpec, PciDevice } from '../types';
+import type { HostPciSpec, PciDeviceView } from '../api-types';
 
 /** The VM's host PCI devices, picked from the host's list by IOMMU group; saved with the rest of the settings. */
 export interface PciPicker {
@@ -26,7 +26,7 @@ export function pciPicker(current: HostPciSpec[]): PciPicker {
       + 'changes apply at the next start.'),
     body);
 
-  const choice = (d: PciDevice, id: string): HTMLElement => {
+  const choice = (d: PciDeviceView, id: string): HTMLElement => {
     const spec = saved.find((s) => s.address === d.address);
     // A device the VM already has stays changeable, so that one the host can no longer give can still be removed.
     const usable = canOperate() && (d.passthrough || spec !== undefined);
@@ -47,9 +47,9 @@ export function pciPicker(current: HostPciSpec[]): PciPicker {
   };
 
   const load = async () => {
-    const devices = await api<PciDevice[]>('GET', '/host/pci');
+    const devices = await api<PciDeviceView[]>('GET', '/host/pci');
     // A device the VM has but the host no longer shows is listed too, so it can be taken off.
-    const missing = saved.filter((s) => !devices.some((d) => d.address === s.address)).map((s): PciDevice => ({
+    const missing = saved.filter((s) => !devices.some((d) => d.address === s.address)).map((s): PciDeviceView => ({
       address: s.address, id: '?', vendor: 'Unknown', device: 'device', class: 'not found on this host', groupMembers: [],
       passthrough: false, reason: 'The host has no device at this address, so the VM cannot start with it.' }));
     choices = [];

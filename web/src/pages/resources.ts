@@ -1,11 +1,11 @@
 import { bytes, h, meter } from '../dom';
-import type { ResourceUsage } from '../types';
+import type { ResourceUsage } from '../api-types';
 
 const cores = (list: number[]): string => (list.length === 0 ? 'none' : list.join(', '));
 
 /** What the host keeps for itself, what running guests hold and what is left: admission control's numbers. */
-export function resourcesCard(r: ResourceUsage | undefined): HTMLElement {
-  const body = r === undefined
+export function resourcesCard(r: ResourceUsage | null | undefined): HTMLElement {
+  const body = r === undefined || r === null
     ? [h('p', { class: 'muted' }, 'This daemon reports no reservation.')]
     : [
       h('dl', { class: 'facts', 'data-testid': 'resources' },

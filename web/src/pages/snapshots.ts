@@ -1,7 +1,7 @@
-import { api, canOperate } from '../api';
-import { field, h, replace } from '../dom';
+import { api, canOperate, type Method } from '../api';
+import { field, h, keyedList, replace, setText } from '../dom';
 import { runLabelled } from '../tasks';
-import type { SnapshotView } from '../types';
+import type { CreateSnapshotRequest, SnapshotView } from '../api-types';
 
 export interface SnapshotsPanel { element: HTMLElement; update: (running: boolean) => void }
 
@@ -26,24 +26,37 @@ export function snapshotsPanel(kind: 'vm' | 'ct', ref: string): SnapshotsPanel {
     take);
   let busy = false;
 
-  const load = async () => {
-    const snaps = await api<SnapshotView[]>('GET', base);
-    replace(tbody, snaps.length === 0
-      ? h('tr', null, h('td', { colspan: 7, class: 'muted' }, 'No snapshots yet.'))
-      : snaps.map((s) => h('tr', { 'data-snapshot': s.name, 'aria-current': s.current ? 'true' : null },
-        h('th', { scope: 'row' }, s.name, s.current ? [' ', h('span', { class: 'badge current' }, 'current')] : null),
-        h('td', null, s.parent ?? '-'),
-        h('td', { class: 'nowrap' }, h('time', { datetime: s.createdAt }, new Date(s.createdAt).toLocaleString())),
-        h('td', null, s.memory ? 'yes' : 'no'),
-        h('td', null, s.state),
-        h('td', { class: 'wrap' }, s.description ?? ''),
-        h('td', null, h('div', { class: 'row-actions' },
-          action('Rollback', s.name, 'POST', `/${encodeURIComponent(s.name)}/rollback`,
-            `Roll ${ref} back to snapshot ${s.name}? Changes since then are lost.`),
-          action('Delete', s.name, 'DELETE', `/${encodeURIComponent(s.name)}`, `Delete snapshot ${s.name} of ${ref}?`))))));
-  };
+  // Rows are kept by name across reloads, so a Rollback or Delete button keeps its focus when the table reloads.
+  const empty = h('tr', null, h('td', { colspan: 7, class: 'muted' }, 'No snapshots yet.'));
+  const rows = keyedList<SnapshotView>(tbody, (s) => `${s.name}/${s.createdAt}`, (s) => {
+    const nameCell = h('th', { scope: 'row' });
+    const parent = h('td');
+    const state = h('td');
+    const text = h('td', { class: 'wrap' });
+    const row = h('tr', { 'data-snapshot': s.name },
+      nameCell, parent,
+      h('td', { class: 'nowrap' }, h('time', { datetime: s.createdAt }, new Date(s.createdAt).toLocaleString())),
+      h('td', null, s.memory ? 'yes' : 'no'),
+      state, text,
+      h('td', null, h('div', { class: 'row-actions' },
+        action('Rollback', s.name, 'POST', `/${encodeURIComponent(s.name)}/rollback`,
+          `Roll ${ref} back to snapshot ${s.name}? Changes since then are lost.`),
+        action('Delete', s.name, 'DELETE', `/${encodeURIComponent(s.name)}`, `Delete snapshot ${s.name} of ${ref}?`))));
+    return {
+      element: row,
+      update: (now) => {
+        if (now.current) row.setAttribute('aria-current', 'true');
+        else row.removeAttribute('aria-current');
+        replace(nameCell, now.name, now.current ? [' ', h('span', { class: 'badge current' }, 'current')] : null);
+        setText(parent, now.parent ?? '-');
+        setText(state, now.state);
+        setText(text, now.description ?? '');
+      },
+    };
+  });
+  const load = async () => rows(await api<SnapshotView[]>('GET', base), empty);
 
-  const run = async (label: string, method: string, path: string, body?: unknown) => {
+  const run = async (label: string, method: Method, path: string, body?: CreateSnapshotRequest) => {
     busy = true;
     try {
       await runLabelled(message, label, method, base + path, body);
@@ -53,7 +66,7 @@ export function snapshotsPanel(kind: 'vm' | 'ct', ref: string): SnapshotsPanel {
     await load().catch(() => undefined);
   };
 
-  function action(label: string, snap: string, method: string, path: string, question: string): HTMLButtonElement {
+  function action(label: string, snap: string, method: Method, path: string, question: string): HTMLButtonElement {
     return h('button', {
       class: label === 'Delete' ? 'danger' : null, disabled: viewer, title: why, 'aria-label': `${label} ${snap}`,
       onclick: () => { if (!busy && window.confirm(question)) void run(`${label} ${snap}`, method, path); },
@@ -63,8 +76,9 @@ export function snapshotsPanel(kind: 'vm' | 'ct', ref: string): SnapshotsPanel {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (busy) return;
-    const body = { name: name.value.trim(), description: description.value || null, memory: memory.checked };
-    void run(`Snapshot ${body.name}`, 'POST', '', body).then(() => { name.value = ''; description.value = ''; });
+    const snap = name.value.trim();
+    const body: CreateSnapshotRequest = { name: snap, description: description.value || null, memory: memory.checked };
+    void run(`Snapshot ${snap}`, 'POST', '', body).then(() => { name.value = ''; description.value = ''; });
   });
 
   const element = h('section', { class: 'card wide', 'aria-labelledby': 'snapshots-title' },
