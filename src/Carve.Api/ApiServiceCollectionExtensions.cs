@@ -18,11 +18,15 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddCarveAuth();
         // The title would otherwise be the host process's name (carved, testhost, ...): one document wherever it is served.
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", o =>
         {
-            document.Info.Title = "Carve API";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Carve API";
+                return Task.CompletedTask;
+            });
+            o.AddSchemaTransformer(OpenApi.GuestKindSchema.TransformAsync);
+        });
         return services;
     }
 }
