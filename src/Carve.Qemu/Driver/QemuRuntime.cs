@@ -21,6 +21,8 @@ public sealed class QemuRuntime(CarveOptions options, QemuProcessLocator locator
     public async Task ClearAsync(QemuPaths paths)
     {
         await qmp.DropAsync(paths.QmpSocket);
+        if (!Directory.Exists(paths.RuntimeDir))
+            return;
         foreach (var file in paths.RuntimeFiles)
             File.Delete(file);
     }
