@@ -14,7 +14,7 @@ export CARVE_OUT="$PWD/out"
 
 results="$(mktemp -d)"
 status=0
-for project in tests/Carve.Qemu.Tests tests/Carve.Lxc.Tests tests/Carve.Network.Tests tests/Carve.Core.Tests tests/Carve.Transfer.Tests tests/Carve.Cli.Tests tests/Carve.Api.Tests tests/Carve.SystemTests tests/Carve.Web.Tests; do
+for project in tests/Carve.Qemu.Tests tests/Carve.Lxc.Tests tests/Carve.Network.Tests tests/Carve.Core.Tests tests/Carve.Storage.Tests tests/Carve.Transfer.Tests tests/Carve.Cli.Tests tests/Carve.Api.Tests tests/Carve.SystemTests tests/Carve.Web.Tests; do
     echo "== $project"
     dotnet test "$project" -c Release --no-build -nologo -v quiet \
         --logger "trx;LogFileName=$(basename "$project").trx" --results-directory "$results" "$@" || status=1

@@ -20,7 +20,7 @@ public interface IStorageDriver
 
     PoolUsage Usage(PoolOptions pool);
 
-    /// <summary>An empty directory volume for a container's root filesystem; returns its path.</summary>
+    /// <summary>An empty directory volume for a container's root filesystem; returns its path. The pool made sure nothing is there.</summary>
     Task<string> CreateDirectoryVolumeAsync(PoolOptions pool, string volume, CancellationToken ct);
 
     /// <summary>Deletes a directory volume and its snapshots; whatever is missing is fine.</summary>
@@ -37,6 +37,9 @@ public interface IStorageDriver
 
     Task<bool> HasDirectorySnapshotAsync(PoolOptions pool, string volume, string snapshot, CancellationToken ct);
 
-    /// <summary>A new directory volume holding a copy of another as it is or at one of its snapshots, independent of it after.</summary>
+    /// <summary>
+    /// A new directory volume holding a copy of another as it is or at one of its snapshots, independent of it after.
+    /// The pool made sure the target is free.
+    /// </summary>
     Task CloneDirectoryAsync(PoolOptions pool, string source, string target, string? snapshot, CancellationToken ct);
 }
