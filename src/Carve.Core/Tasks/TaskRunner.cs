@@ -101,9 +101,10 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
         catch (Exception e)
         {
             status = TaskStates.Failed;
+            // Anyone who may read tasks reads this: a bug's exception text (paths, internals) stays in the daemon's log.
             error = e is CarveException or OperationCanceledException or Host.Processes.ProgramNotStartedException
                 ? e.Message
-                : $"Internal error: {e.Message}";
+                : $"Internal error (a bug in carved): its log has the details under task {live.Id}.";
             if (e is not (CarveException or Host.Processes.ProgramNotStartedException))
                 LogTaskCrashed(live.Id, e);
             context.Log("error: " + error);
@@ -132,7 +133,7 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
         }
         catch (Exception undo)
         {
-            context.Log("cleanup after the failure also failed: " + undo.Message);
+            context.Log("cleanup after the failure also failed: " + (undo is CarveException ? undo.Message : "a bug in carved; its log has the details."));
             LogTaskCrashed(context.TaskId, undo);
         }
     }
