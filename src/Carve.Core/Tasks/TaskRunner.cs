@@ -133,7 +133,7 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
         }
         catch (Exception undo)
         {
-            context.Log("cleanup after the failure also failed: " + (undo is CarveException ? undo.Message : "a bug in carved; its log has the details."));
+            context.Log("cleanup after the failure also failed: " + undo.Message);
             LogTaskCrashed(context.TaskId, undo);
         }
     }
