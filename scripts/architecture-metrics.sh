@@ -30,7 +30,7 @@ for name, n in sizes.most_common(5):
 print("Driver interface members:")
 for path in sorted(glob.glob("src/**/I*.cs", recursive=True)):
     text = code(path)
-    m = re.search(r"interface (I\w*(?:Driver|Snapshots|Pool|Tool|Console|Display|Launcher|Definition|Policy)\w*)\b[^{]*\{", text)
+    m = re.search(r"interface (I\w*(?:Driver|Snapshots|Pool|Tool|Console|Display|Launcher|Definition|Policy|Exporter)\w*)\b[^{]*\{", text)
     if not m:
         continue
     depth, i = 1, m.end()

@@ -17,6 +17,8 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(CarvePolicies.Api, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CsrfRequirement(), new ChangesNeedOperatorRequirement(), new ConsolesNeedOperatorRequirement()))
+            .AddPolicy(CarvePolicies.Downloads, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new DownloadsNeedOperatorRequirement()))
             .AddPolicy(CarvePolicies.Admin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CsrfRequirement(), new AdminRequirement()))
             .AddPolicy(CarvePolicies.OwnSession, p => p.RequireAuthenticatedUser()

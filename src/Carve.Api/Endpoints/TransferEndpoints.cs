@@ -1,7 +1,6 @@
 using Carve.Api.Auth;
 using Carve.Contracts.Transfer;
 using Carve.Core.Commands;
-using Carve.Core.Errors;
 using Carve.Core.Exports;
 using Carve.Core.Guests;
 using Microsoft.AspNetCore.Builder;
@@ -29,13 +28,9 @@ public static class TransferEndpoints
             .WithSummary("List finished exports");
         exports.MapGet("/{id}", (string id, ExportStore store) => TypedResults.Ok(store.Get(id)))
             .WithSummary("Show an export and its files").Problems();
-        exports.MapGet("/{id}/{file}", (string id, string file, HttpContext http, ExportStore store) =>
-            {
-                // A disk holds everything the guest has: reading it is more than viewing the VM.
-                if (!http.Caller().CanOperate)
-                    throw new ForbiddenException($"{http.Caller().User} has the viewer role and cannot download disks.");
-                return TypedResults.PhysicalFile(store.FilePath(id, file), "application/octet-stream", file, enableRangeProcessing: true);
-            })
+        exports.MapGet("/{id}/{file}", (string id, string file, ExportStore store) =>
+                TypedResults.PhysicalFile(store.FilePath(id, file), "application/octet-stream", file, enableRangeProcessing: true))
+            .RequireAuthorization(CarvePolicies.Downloads)
             .WithSummary("Download a file of an export").Produces(200, contentType: "application/octet-stream").Problems();
         exports.MapDelete("/{id}", (string id, ExportStore store) =>
             {
