@@ -3,7 +3,7 @@ using System.Globalization;
 using Carve.Bench;
 using Carve.Client;
 using Carve.Contracts.Transfer;
-using Carve.Core.Transfer;
+using Carve.Transfer;
 
 /// <summary>
 /// Import throughput: carve vm import (REST, the whole task: checks, qemu-img, manifest digest) against raw

@@ -1,3 +1,4 @@
+using Carve.Contracts.Guests;
 using System.Diagnostics;
 using System.Text.Json;
 using Carve.Bench;
