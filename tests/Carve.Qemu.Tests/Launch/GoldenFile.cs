@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Carve.Qemu.Tests.Launch;
 
 /// <summary>
-/// Compares an argv with Golden/&lt;case&gt;.argv (one argument per line, as Proxmox's cfg2cmd
-/// tests do). With CARVE_UPDATE_GOLDEN=1 it rewrites the file in the source tree instead;
+/// Compares an argv with Golden/&lt;case&gt;.argv, or Golden/&lt;folder&gt;/&lt;case&gt;.argv (one argument
+/// per line, as Proxmox's cfg2cmd tests do). With CARVE_UPDATE_GOLDEN=1 it rewrites the file in the source tree instead;
 /// review the diff line by line before committing it.
 /// </summary>
 internal static class GoldenFile
@@ -13,16 +13,16 @@ internal static class GoldenFile
 
     public static string OutputDirectory => Path.Combine(AppContext.BaseDirectory, "Golden");
 
-    public static void AssertMatches(string caseName, IReadOnlyList<string> argv)
+    public static void AssertMatches(string caseName, IReadOnlyList<string> argv, string folder = "")
     {
         var actual = string.Concat(argv.Select(a => a + "\n"));
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            File.WriteAllText(Path.Combine(SourceDirectory(), caseName + ".argv"), actual);
+            File.WriteAllText(Path.Combine(SourceDirectory(), folder, caseName + ".argv"), actual);
             return;
         }
 
-        var path = Path.Combine(OutputDirectory, caseName + ".argv");
+        var path = Path.Combine(OutputDirectory, folder, caseName + ".argv");
         Assert.True(File.Exists(path), $"{path} is missing; run the tests with {UpdateVariable}=1 to write it, then review it.");
         var expected = File.ReadAllText(path).Split('\n');
         var lines = actual.Split('\n');
