@@ -30,9 +30,17 @@ public sealed record GuestConfig
         JsonSerializer.SerializeToElement(Specific ?? [], Json).Deserialize<T>(Json)
         ?? throw new InvalidDataException($"The stored {typeof(T).Name} is empty.");
 
-    /// <summary>This config with other kind-specific settings.</summary>
-    public GuestConfig WithSpec<T>(T spec) where T : class =>
-        this with { Specific = JsonSerializer.SerializeToElement(spec, Json).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()) };
+    /// <summary>
+    /// This config with other kind-specific settings. Settings the driver's record does not know (written by a newer
+    /// carved) are kept, so going back a version and forth again loses nothing.
+    /// </summary>
+    public GuestConfig WithSpec<T>(T spec) where T : class
+    {
+        var specific = new Dictionary<string, JsonElement>(Specific ?? []);
+        foreach (var property in JsonSerializer.SerializeToElement(spec, Json).EnumerateObject())
+            specific[property.Name] = property.Value.Clone();
+        return this with { Specific = specific };
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

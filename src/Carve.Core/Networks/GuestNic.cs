@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Carve.Core.Networks;
 
 /// <summary>A guest's NIC, whatever the kind of guest. Network "user" is QEMU's user-mode NAT; other names are Carve networks.</summary>
@@ -11,5 +13,6 @@ public sealed record GuestNic(string Name, string Network, string Model, string 
 
     public const string UserNetwork = "user";
 
+    [JsonIgnore]
     public bool OnCarveNetwork => Network != UserNetwork;
 }
