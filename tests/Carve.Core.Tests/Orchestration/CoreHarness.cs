@@ -51,6 +51,7 @@ internal sealed class CoreHarness : IDisposable
         services.AddCarveCore(Options);
         services.AddSingleton<IHypervisorFacts, NoHypervisorFacts>();
         services.AddSingleton<IBridgePorts>(Ports);
+        services.AddKeyedSingleton<INetworkDriver>(Nat.Type, Nat);
         services.AddRecordingKind(GuestKind.Vm, FakeDefinition.Vm(), Vm, withDisplay: true);
         services.AddRecordingKind(GuestKind.Ct, FakeDefinition.Ct(), Ct, withDisplay: false);
         services.AddSingleton<IGuestFactory<FakeCreateRequest>, FakeGuestFactory>();
@@ -63,6 +64,7 @@ internal sealed class CoreHarness : IDisposable
     public RecordingDriver Vm { get; } = new();
     public RecordingDriver Ct { get; } = new();
     public RecordingBridgePorts Ports { get; } = new();
+    public RecordingNetworkDriver Nat { get; } = new("nat");
 
     public GuestStore Guests => Get<GuestStore>();
     public TaskRunner Tasks => Get<TaskRunner>();
@@ -95,6 +97,14 @@ internal sealed class CoreHarness : IDisposable
             Driver(guest.Kind).MarkRunning(guest);
         return guest;
     }
+
+    /// <summary>A NAT network guests' NICs can be planned on (through <see cref="Plan"/>).</summary>
+    public void NatNetwork(string name, string subnet) =>
+        Get<NetworkStore>().Insert(new NetworkRecord { Name = name, Type = Nat.Type, Bridge = name, Subnet = subnet, CreatedAt = DateTimeOffset.UtcNow });
+
+    /// <summary>NICs planned as a create request's would be: MACs of their own, an address on each NAT network.</summary>
+    public IReadOnlyList<GuestNic> Plan(GuestKind kind, params string[] networks) =>
+        Get<NicPlanner>().Plan(networks.Select(n => (Contracts.Vms.NicRequest?)new Contracts.Vms.NicRequest { Network = n, Model = FakeDefinition.Vm().NicModels[0] }).ToList(), kind, null);
 
     /// <summary>The guest as stored now.</summary>
     public GuestRecord Reread(GuestRecord guest) => Guests.Find(guest.Id) ?? throw new InvalidOperationException($"{guest.Describe()} is gone.");
