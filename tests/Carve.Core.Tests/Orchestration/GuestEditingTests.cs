@@ -111,6 +111,17 @@ public sealed class GuestEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task Growing_a_stopped_guest_whose_limits_apply_live_is_stored_and_checked_at_its_next_start()
+    {
+        var box = _h.Guest("box", GuestKind.Ct, memoryMiB: 512);
+
+        await _h.Succeeded(await Set("box", new FakeSetRequest { MemoryMiB = 4096 }));
+
+        Assert.Equal(4096, _h.Reread(box).Config.MemoryMiB);
+        Assert.Throws<ConflictException>(() => _h.Lifecycle.Submit(new LifecycleCommand("box", GuestKind.Ct, LifecycleAction.Start, "tester")));
+    }
+
+    [Fact]
     public async Task Growing_a_running_guest_whose_limits_wait_for_a_restart_is_stored_and_checked_at_its_next_start()
     {
         var web = _h.Guest("web", memoryMiB: 512, running: true);

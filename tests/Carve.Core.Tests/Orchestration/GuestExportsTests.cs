@@ -119,8 +119,8 @@ public sealed class GuestExportsTests : IDisposable
     }
 
     /// <summary>What is in the export store's directory, finished or half made.</summary>
-    private string?[] ExportEntries() =>
-        Directory.Exists(_h.ExportStore.Root) ? Directory.GetFileSystemEntries(_h.ExportStore.Root).Select(Path.GetFileName).ToArray() : [];
+    private string[] ExportEntries() =>
+        Directory.Exists(_h.ExportStore.Root) ? Directory.GetFileSystemEntries(_h.ExportStore.Root).Select(p => Path.GetFileName(p)).ToArray() : [];
 
     private TaskView Export(string guest, string? format = null) =>
         _h.Exports.Submit(new ExportGuestCommand(guest, GuestKind.Vm, format, "tester"));
