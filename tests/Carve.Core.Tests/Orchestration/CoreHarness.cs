@@ -25,21 +25,24 @@ namespace Carve.Core.Tests.Orchestration;
 /// dir: only the kinds' driver parts are fakes (a <see cref="RecordingDriver"/> per kind, VMs with a screen,
 /// containers without), with the real kinds' rules (<see cref="FakeDefinition"/>). Guests may use
 /// <paramref name="guestMemoryMiB"/> of memory in all: the rest of the host's is reserved, so admission is exact.
+/// The host root has no devices unless a <paramref name="sysfs"/> fixture (<see cref="SysfsFixture"/>) is copied there.
 /// </summary>
 internal sealed class CoreHarness : IDisposable
 {
     private readonly TempDir _dir = new();
+    private readonly TempDir? _host;
     private readonly ServiceProvider _services;
 
-    public CoreHarness(long guestMemoryMiB = 4096)
+    public CoreHarness(long guestMemoryMiB = 4096, string? sysfs = null)
     {
         var hostMemory = new ProcFs().ReadMemory().Total;
+        _host = sysfs is null ? null : SysfsFixture.Copy(sysfs);
         Options = new CarveOptions
         {
             DataDir = _dir.Sub("data"),
             RunDir = _dir.Sub("run"),
-            // No devices under the host root: PCI passthrough has nothing to bind, and nothing real is touched.
-            Hardware = new HardwareOptions { HostRoot = _dir.Sub("host") },
+            // Without a fixture, no devices under the host root: PCI passthrough has nothing to bind. Nothing real is touched.
+            Hardware = new HardwareOptions { HostRoot = _host?.Path ?? _dir.Sub("host") },
             Reserved = new ReservedOptions { Memory = (hostMemory - (guestMemoryMiB << 20)).ToString(CultureInfo.InvariantCulture) },
         };
         Directory.CreateDirectory(Options.DataDir);
@@ -56,6 +59,8 @@ internal sealed class CoreHarness : IDisposable
         services.AddRecordingKind(GuestKind.Ct, FakeDefinition.Ct(), Ct, withDisplay: false);
         services.AddSingleton<IGuestFactory<FakeCreateRequest>, FakeGuestFactory>();
         services.AddSingleton<IGuestEditor<FakeSetRequest>, FakeGuestEditor>();
+        // Not validated on build: AddCarveCore also registers services (storage pools, templates, images) whose
+        // driver modules these tests leave out; they are never resolved here.
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
         Get<Database>().Migrate();
     }
@@ -139,6 +144,7 @@ internal sealed class CoreHarness : IDisposable
     public void Dispose()
     {
         _services.Dispose();
+        _host?.Dispose();
         _dir.Dispose();
     }
 }
