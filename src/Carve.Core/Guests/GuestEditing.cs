@@ -25,8 +25,7 @@ public sealed class GuestEditing(
         var guest = edit.Guest;
         var driver = drivers.Instance(guest.Kind);
         var nics = edit.Nics is null ? null : nicPlanner.Plan(edit.Nics, guest.Kind, guest.Id);
-        if (nics is not null && driver.Inspect(guest).IsRunning)
-            throw new ConflictException($"{guest.Describe()} is running; NICs change only on a stopped {guest.Kind.Noun}.");
+        RefuseNicsWhileRunning(guest, nics);
 
         return tasks.Submit(new TaskRequest
         {
@@ -36,6 +35,8 @@ public sealed class GuestEditing(
             Work = async (task, ct) =>
             {
                 var stored = guests.Find(guest.Id)!;
+                // Again under the lock: a start may have slipped in before the task took it.
+                RefuseNicsWhileRunning(stored, nics);
                 var current = stored.Config;
                 var updated = current with
                 {
@@ -63,5 +64,11 @@ public sealed class GuestEditing(
                 task.Log($"Updated {guest.Describe()}.");
             },
         });
+    }
+
+    private void RefuseNicsWhileRunning(GuestRecord guest, IReadOnlyList<GuestNic>? nics)
+    {
+        if (nics is not null && drivers.Instance(guest.Kind).Inspect(guest).IsRunning)
+            throw new ConflictException($"{guest.Describe()} is running; NICs change only on a stopped {guest.Kind.Noun}.");
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class StartupRecovery(
             {
                 // A half-made guest is removed; a half-deleted one is deleted the rest of the way.
                 LogSettling(guest.Describe(), guest.Lock);
-                await lifecycle.DeleteAsync(guest, context, ct);
+                await SettleAsync(guest, context, ct);
             }
             else
             {
@@ -41,6 +41,25 @@ public sealed partial class StartupRecovery(
         passthrough.Recover(context);
         await snapshots.RunAsync(ct);
     }
+
+    /// <summary>
+    /// A guest that cannot be removed now (a volume still busy) keeps its lock, so it is never used half made and the
+    /// next start tries again; the other guests, the drivers and the other recoveries go on.
+    /// </summary>
+    private async Task SettleAsync(GuestRecord guest, ITaskContext context, CancellationToken ct)
+    {
+        try
+        {
+            await lifecycle.DeleteAsync(guest, context, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSettleFailed(guest.Describe(), guest.Lock ?? "", e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not settle {Guest}, interrupted during {Lock}; it stays locked and the next start tries again")]
+    private partial void LogSettleFailed(string guest, string @lock, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} task(s) were interrupted by the previous daemon's end")]
     private partial void LogInterrupted(int count);

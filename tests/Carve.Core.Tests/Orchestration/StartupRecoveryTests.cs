@@ -81,6 +81,20 @@ public sealed class StartupRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_guest_whose_driver_cannot_delete_it_keeps_its_lock_for_the_next_start_and_holds_up_nothing_else()
+    {
+        var stuck = _h.Guests.Insert("stuck", null, GuestKind.Vm, _ => new GuestConfig(), "tdead");
+        var web = Locked("web", GuestKind.Vm, "vm-start");
+        _h.Vm.Fail("delete stuck", new Errors.OperationFailedException("volume busy"));
+
+        await RecoverAsync();
+
+        Assert.Equal("vm-create", _h.Reread(stuck).Lock);
+        Assert.Null(_h.Reread(web).Lock);
+        Assert.Equal(["delete stuck", "recover stuck web"], _h.Vm.Calls);
+    }
+
+    [Fact]
     public async Task Tasks_the_dead_daemon_was_running_are_marked_interrupted()
     {
         var store = _h.Get<TaskStore>();
