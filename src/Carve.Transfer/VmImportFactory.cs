@@ -38,11 +38,7 @@ public sealed class VmImportFactory(StoragePools pools, PathGuard paths, VmImpor
             Name = request.Name,
             Id = request.Id,
             TaskType = "vm-import",
-            ConfigFor = id => config.WithSpec(spec with
-            {
-                Disks = plan.Disks.Select((d, i) => new VmDisk($"disk{i}", pool, QemuDefinition.DiskVolume(id, $"disk{i}"), "qcow2", d.Bus)).ToList(),
-                EfiVars = spec.Firmware == "uefi" ? new VmDisk(VmDisk.EfiVarsName, pool, QemuDefinition.DiskVolume(id, VmDisk.EfiVarsName)) : null,
-            }),
+            ConfigFor = id => config.WithSpec(spec.WithVolumesOf(id, plan.Disks.Select(d => (pool, d.Bus)).ToList(), pool)),
             BuildAsync = async (guest, task, ct) =>
             {
                 var made = VmSpec.Of(guest);

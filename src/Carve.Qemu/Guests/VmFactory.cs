@@ -50,7 +50,7 @@ public sealed class VmFactory(PathGuard paths, NicPlanner nicPlanner, StoragePoo
             HostPci = HostDevices.Pci(request.HostPci),
             HostUsb = HostDevices.Usb(request.HostUsb),
         };
-        var diskPools = planned.Select(d => pools.Get(d.Pool).Name).ToList();
+        var disks = planned.Select(d => (pools.Get(d.Pool).Name, "virtio")).ToList();
         var varsPool = pools.Default.Name;
         return Task.FromResult(new GuestDraft
         {
@@ -58,11 +58,7 @@ public sealed class VmFactory(PathGuard paths, NicPlanner nicPlanner, StoragePoo
             Name = request.Name,
             Id = request.Id,
             TaskType = "vm-create",
-            ConfigFor = id => common.WithSpec(spec with
-            {
-                Disks = planned.Select((d, i) => new VmDisk(d.Name, diskPools[i], QemuDefinition.DiskVolume(id, d.Name))).ToList(),
-                EfiVars = firmware == "uefi" ? new VmDisk(VmDisk.EfiVarsName, varsPool, QemuDefinition.DiskVolume(id, VmDisk.EfiVarsName)) : null,
-            }),
+            ConfigFor = id => common.WithSpec(spec.WithVolumesOf(id, disks, varsPool)),
             BuildAsync = async (guest, task, ct) =>
             {
                 var made = VmSpec.Of(guest);

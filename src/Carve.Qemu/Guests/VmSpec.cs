@@ -29,6 +29,16 @@ public sealed record VmSpec
     [JsonIgnore]
     public IEnumerable<VmDisk> Volumes => EfiVars is null ? Disks : [.. Disks, EfiVars];
 
+    /// <summary>
+    /// This spec with its disks (pool and bus of each, in order: disk0, disk1, ...) and, for UEFI, its variable store
+    /// named as the volumes of the VM that gets id <paramref name="id"/>.
+    /// </summary>
+    public VmSpec WithVolumesOf(int id, IReadOnlyList<(string Pool, string Bus)> disks, string varsPool) => this with
+    {
+        Disks = disks.Select((d, i) => new VmDisk($"disk{i}", d.Pool, QemuDefinition.DiskVolume(id, $"disk{i}"), "qcow2", d.Bus)).ToList(),
+        EfiVars = Firmware == "uefi" ? new VmDisk(VmDisk.EfiVarsName, varsPool, QemuDefinition.DiskVolume(id, VmDisk.EfiVarsName)) : null,
+    };
+
     public static VmSpec Of(GuestConfig config) => config.Spec<VmSpec>();
 
     public static VmSpec Of(GuestRecord guest) => Of(guest.Config);
