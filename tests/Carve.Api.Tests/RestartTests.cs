@@ -9,17 +9,11 @@ namespace Carve.Api.Tests;
 /// State lives in the data dir, not in the process: a new daemon on the same dirs sees what the old one
 /// made, and settles what the old one left half done.
 /// </summary>
-public sealed class RestartTests : IAsyncLifetime
+public sealed class RestartTests : IDisposable
 {
     private readonly ServerDirs _dirs = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        _dirs.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _dirs.Dispose();
 
     /// <summary>Writes rows straight into the stopped daemon's database, as a crash would leave them.</summary>
     private void Sql(string sql, params (string Name, object Value)[] parameters)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Carve.Contracts.Tasks;
 using Carve.Core.Errors;
@@ -11,6 +12,10 @@ namespace Carve.Core.Tasks;
 /// Runs operations as tasks: one at a time per guest (the guest's lock), persisted with their log and
 /// progress, and followable while they run.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification =
+    "A process-lifetime singleton: tasks still running after the daemon's CancelAll read _stopping.Token when they " +
+    "start, and a disposed source would throw there, before the task's finally can release the guest's lock. With no " +
+    "timer and no wait handle the source holds nothing that disposing would free.")]
 public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogger<TaskRunner> logger)
 {
     private readonly ConcurrentDictionary<string, LiveTask> _live = new();

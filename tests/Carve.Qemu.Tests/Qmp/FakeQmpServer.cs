@@ -34,7 +34,8 @@ internal sealed class FakeQmpServer : IAsyncDisposable
     private async Task ServeAsync(Func<FakeQmpPeer, Task> script)
     {
         _connection = await _listener.AcceptAsync();
-        await script(new FakeQmpPeer(_connection));
+        using var peer = new FakeQmpPeer(_connection);
+        await script(peer);
     }
 
     /// <summary>Waits for the script to finish, failing the test if it threw or hangs.</summary>
