@@ -103,7 +103,9 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
         {
             await request.Work(context, _stopping.Token);
         }
+#pragma warning disable CA1031 // the task's boundary: whatever its work throws becomes its failed status, never a lost exception
         catch (Exception e)
+#pragma warning restore CA1031
         {
             status = TaskStates.Failed;
             // Anyone who may read tasks reads this: a bug's exception text (paths, internals) stays in the daemon's log.
@@ -136,7 +138,9 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
         {
             await request.OnFailure(context);
         }
+#pragma warning disable CA1031 // the cleanup's boundary: its failure is logged beside the task's own, which stays the one reported
         catch (Exception undo)
+#pragma warning restore CA1031
         {
             context.Log("cleanup after the failure also failed: " + undo.Message);
             LogTaskCrashed(context.TaskId, undo);

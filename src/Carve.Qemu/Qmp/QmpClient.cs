@@ -119,14 +119,8 @@ public sealed partial class QmpClient : IAsyncDisposable
         Close(new QmpDisconnectedException($"The QMP client for {SocketPath} was disposed"));
         await _stopping.CancelAsync();
         _socket.Dispose();
-        try
-        {
-            await _receiveLoop;
-        }
-        catch (Exception)
-        {
-            // The loop only ends by closing; its reason is already recorded.
-        }
+        // The loop only ends by closing; its reason is already recorded.
+        await _receiveLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _reader.Dispose();
         _stream.Dispose(); // already closed by the reader, which owns it; said here so no reader has to know
         _stopping.Dispose();

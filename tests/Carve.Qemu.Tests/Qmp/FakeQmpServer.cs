@@ -45,14 +45,8 @@ internal sealed class FakeQmpServer : IAsyncDisposable
     {
         _listener.Dispose();
         _connection?.Dispose();
-        try
-        {
-            await Completion.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception)
-        {
-            // Tests that care assert Completion themselves.
-        }
+        // Tests that care assert Completion themselves.
+        await Completion.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _dir.Dispose();
     }
 }
