@@ -18,6 +18,7 @@ public sealed partial class CarveClient
     public async Task<int> ExecAsync(string ctRef, ExecStart start, Stream stdin, Stream stdout, Stream stderr, CancellationToken ct)
     {
         using var socket = await ConnectExecAsync(ctRef, ct);
-        return await new ExecSession(socket, stdin, stdout, stderr).RunAsync(start, ct);
+        using var session = new ExecSession(socket, stdin, stdout, stderr);
+        return await session.RunAsync(start, ct);
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 var parse = DaemonArguments.Parse(args);
 if (DaemonArguments.Error(parse) is { } usage)
 {
-    Console.Error.WriteLine(usage);
+    await Console.Error.WriteLineAsync(usage);
     return 2;
 }
 // --help (and --version) print and stop; without them there is no action and the daemon runs.
@@ -24,18 +24,18 @@ try
 }
 catch (InvalidDataException e)
 {
-    Console.Error.WriteLine(e.Message);
+    await Console.Error.WriteLineAsync(e.Message);
     return 2;
 }
 catch (OptionsValidationException e)
 {
-    Console.Error.WriteLine(string.Join(Environment.NewLine, e.Failures));
+    await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, e.Failures));
     return 2;
 }
 
 if (Environment.UserName != "root" && Environment.GetEnvironmentVariable("CARVE_ALLOW_NON_ROOT") != "1")
 {
-    Console.Error.WriteLine("carved must run as root: it starts VMs, owns /var/lib/carve and manages host devices.");
+    await Console.Error.WriteLineAsync("carved must run as root: it starts VMs, owns /var/lib/carve and manages host devices.");
     return 1;
 }
 
@@ -47,7 +47,7 @@ try
 catch (Exception e) when (e is IOException or CarveException)
 {
     // Most often: the port or socket is taken by another daemon; or a pool the config names cannot be used.
-    Console.Error.WriteLine($"carved cannot start: {e.Message}");
+    await Console.Error.WriteLineAsync($"carved cannot start: {e.Message}");
     return 1;
 }
 await using var _ = app;

@@ -46,7 +46,7 @@ public static class OvaWriter
         output.Position = mfOffset;
         await output.WriteAsync(Encoding.ASCII.GetBytes(Manifest.Format(digests)), ct);
         await output.FlushAsync(ct);
-        output.Flush(flushToDisk: true);
+        RandomAccess.FlushToDisk(output.SafeFileHandle); // fsync: FlushAsync has no flushToDisk
     }
 
     private static async Task WriteMemberAsync(FileStream output, string name, byte[] data, DateTimeOffset modified, CancellationToken ct)

@@ -67,23 +67,38 @@ public sealed class VmImportDisks(IImageTool images)
         StoragePool pool, ImportDisk disk, ImageSource source, VmDisk target, IProgress<int> progress, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+#pragma warning disable CA2025 // the finally below awaits the digest before `stop` is disposed, on every path
         var digest = disk.Digest is { } expected ? VerifyAsync(source, expected, stop) : Task.CompletedTask;
-        await using var space = SpaceGuard.Watch(pool, stop);
+#pragma warning restore CA2025
         try
         {
-            await pool.ImportVolumeAsync(target.Volume, source, progress, stop.Token);
+            await using var space = SpaceGuard.Watch(pool, stop);
+            try
+            {
+                await pool.ImportVolumeAsync(target.Volume, source, progress, stop.Token);
+            }
+            catch when (!ct.IsCancellationRequested)
+            {
+                // The digest or the space guard may have stopped the copy: their reason is the one to give.
+                await stop.CancelAsync();
+                await digest.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (digest.Exception?.InnerException is BadRequestException mismatch)
+                    throw mismatch;
+                space.ThrowIfExceeded(disk.Label);
+                throw;
+            }
+            await digest;
         }
-        catch when (!ct.IsCancellationRequested)
+        finally
         {
-            // The digest or the space guard may have stopped the copy: their reason is the one to give.
-            await stop.CancelAsync();
-            await digest.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (digest.Exception?.InnerException is BadRequestException mismatch)
-                throw mismatch;
-            space.ThrowIfExceeded(disk.Label);
-            throw;
+            // Cancelled, or the guard failed: the digest still reads beside the copy and may cancel `stop`; it ends
+            // before `stop` is disposed.
+            if (!digest.IsCompleted)
+            {
+                await stop.CancelAsync();
+                await digest.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
-        await digest;
     }
 
     private static async Task VerifyAsync(ImageSource source, ManifestEntry expected, CancellationTokenSource stop)

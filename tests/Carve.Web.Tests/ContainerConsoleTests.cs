@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Carve.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -21,7 +22,7 @@ public sealed class ContainerConsoleTests(WebFixture web) : IClassFixture<WebFix
 
         var console = await WebPages.OpenConsoleTabAsync(web, page, "Console (opens a new tab)");
         Assert.EndsWith("#/console/ct/web-ct/console", console.Url);
-        var n = Random.Shared.Next(1000, 100000);
+        var n = RandomNumberGenerator.GetInt32(1000, 100000);
         await WebPages.TypeLineAsync(console, $"echo ct-$(({n}*2)) $(hostname)");
         await WebPages.ExpectTerminalAsync(console, $"ct-{n * 2} web-ct");
         await WebFixture.ScreenshotAsync(console, "container-console");

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Carve.SystemTests.Harness;
 using Carve.Web.Tests.Support;
 using Microsoft.Playwright;
@@ -37,7 +38,7 @@ public sealed class VmConsoleTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.EndsWith("#/console/vm/web-vm/serial", serial.Url);
         await WebPages.ExpectTerminalAsync(serial, "CARVE-BOOT-OK");
         await WebPages.ExpectTerminalAsync(serial, "CARVE-READY");
-        var n = Random.Shared.Next(1000, 100000);
+        var n = RandomNumberGenerator.GetInt32(1000, 100000);
         // The shell computes the answer, so seeing it proves the keys reached the guest and its output came back.
         await WebPages.TypeLineAsync(serial, $"echo hello-$(({n}+1))");
         await WebPages.ExpectTerminalAsync(serial, $"hello-{n + 1}");
@@ -88,7 +89,7 @@ public sealed class VmConsoleTests(WebFixture web) : IClassFixture<WebFixture>
         await serial.GetByRole(AriaRole.Button, new() { Name = "Reconnect", Exact = true }).ClickAsync();
         await Assertions.Expect(serial.GetByTestId("console-state")).ToHaveTextAsync("connected", new() { Timeout = 60_000 });
         await Assertions.Expect(serial.GetByRole(AriaRole.Alert)).ToBeHiddenAsync();
-        var n = Random.Shared.Next(1000, 100000);
+        var n = RandomNumberGenerator.GetInt32(1000, 100000);
         await WebPages.TypeLineAsync(serial, $"echo again-$(({n}+2))");
         await WebPages.ExpectTerminalAsync(serial, $"again-{n + 2}");
         await page.Context.CloseAsync();

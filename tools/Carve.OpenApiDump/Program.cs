@@ -6,7 +6,7 @@ using Carve.OpenApiDump;
 // and writes the OpenAPI document it serves: `write FILE` replaces FILE, `check FILE` fails when FILE differs.
 if (args is not [("write" or "check") and var mode, var file])
 {
-    Console.Error.WriteLine("usage: Carve.OpenApiDump write|check FILE");
+    await Console.Error.WriteLineAsync("usage: Carve.OpenApiDump write|check FILE");
     return 2;
 }
 
@@ -43,5 +43,5 @@ if (mode == "write")
 }
 if (File.Exists(file) && await File.ReadAllTextAsync(file) == served)
     return 0;
-Console.Error.WriteLine($"{file} is not the OpenAPI document the daemon serves; regenerate it with {OpenApiText.RegenerateHint}");
+await Console.Error.WriteLineAsync($"{file} is not the OpenAPI document the daemon serves; regenerate it with {OpenApiText.RegenerateHint}");
 return 1;

@@ -20,9 +20,10 @@ public sealed class CarveAuthenticationHandler(
 
     private const string Required = "Authentication required: send 'Authorization: Bearer <token>' or log in.";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(Authenticate());
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(Identify());
 
-    private AuthenticateResult Authenticate()
+    /// <summary>Who the caller is, from its door and credentials (named apart from the base class's AuthenticateAsync, which runs this scheme).</summary>
+    private AuthenticateResult Identify()
     {
         if (TrustedConnection.IsTrusted(Context))
             return Success(Principal.LocalRoot, CallerDoor.UnixSocket);

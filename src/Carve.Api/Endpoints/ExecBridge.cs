@@ -54,16 +54,32 @@ internal static class ExecBridge
 
     public static async Task PumpAsync(WebSocket socket, IGuestProcess process, CancellationToken ct)
     {
-        using var sendGate = new SemaphoreSlim(1, 1);
+        var sendGate = new SemaphoreSlim(1, 1);
         var stdin = Task.Run(() => ForwardStdinAsync(socket, process.Stdin, ct), ct);
-        var stdout = ForwardOutputAsync(socket, sendGate, process.Stdout, ExecChannels.Stdout, ct);
-        var stderr = ForwardOutputAsync(socket, sendGate, process.Stderr, ExecChannels.Stderr, ct);
-        var code = await process.WaitForExitAsync(ct);
-        await Task.WhenAll(stdout, stderr);
-        await SendAsync(socket, sendGate, ExecChannels.Exit, Encoding.ASCII.GetBytes(code.ToString(CultureInfo.InvariantCulture)), ct);
-        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "exited", ct);
-        await stdin.ContinueWith(_ => { }, TaskScheduler.Default);
+        var output = Task.WhenAll(
+            ForwardOutputAsync(socket, sendGate, process.Stdout, ExecChannels.Stdout, ct),
+            ForwardOutputAsync(socket, sendGate, process.Stderr, ExecChannels.Stderr, ct));
+        try
+        {
+            var code = await process.WaitForExitAsync(ct);
+            await output;
+            await SendAsync(socket, sendGate, ExecChannels.Exit, Encoding.ASCII.GetBytes(code.ToString(CultureInfo.InvariantCulture)), ct);
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "exited", ct);
+            await stdin.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        finally
+        {
+            // When this ends early (the caller went away), the output pumps run on until the caller disposes the
+            // process and its streams end: the gate they share goes after them, not while one may hold it.
+            _ = DisposeAfterAsync(output, sendGate);
+        }
+    }
+
+    private static async Task DisposeAfterAsync(Task users, SemaphoreSlim gate)
+    {
+        await users.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        gate.Dispose();
     }
 
     private static async Task ForwardStdinAsync(WebSocket socket, Stream stdin, CancellationToken ct)

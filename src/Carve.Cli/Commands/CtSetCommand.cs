@@ -36,7 +36,7 @@ internal static class CtSetCommand
             var outcome = await TaskRunner.SubmitAsync(
                 context, (client, token) => client.SetCtAsync(container, request, token), $"Changing {container}", $"Container {container} changed.", ct);
             if (outcome is { Succeeded: true, Task: { } task } && !context.Json && (request.Cpus is not null || request.MemoryMiB is not null))
-                context.Out.WriteLine(AppliedLive(task) ? "The new limits apply now." : "The new limits take effect at the container's next start.");
+                await context.Out.WriteLineAsync(AppliedLive(task) ? "The new limits apply now." : "The new limits take effect at the container's next start.");
             return outcome.ExitCode;
         });
         return command;

@@ -28,7 +28,7 @@ internal static class ExportDownload
             if (!await DownloadAsync(context, id, exported, local, ct))
                 return ExitCodes.Failure;
             if (!context.Json)
-                context.Out.WriteLine($"Wrote {local} ({Units.Bytes(exported.SizeBytes)}).");
+                await context.Out.WriteLineAsync($"Wrote {local} ({Units.Bytes(exported.SizeBytes)}).");
         }
         if (!keep)
             await context.Client.DeleteExportAsync(id, ct);
@@ -68,16 +68,16 @@ internal static class ExportDownload
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             if (shown >= 0)
-                context.Error.WriteLine();
+                await context.Error.WriteLineAsync();
             shown = -1;
-            context.Error.WriteLine($"error: Cannot write {local}: {e.Message}");
+            await context.Error.WriteLineAsync($"error: Cannot write {local}: {e.Message}");
             return false;
         }
         finally
         {
             File.Delete(partial);
             if (shown >= 0)
-                context.Error.WriteLine();
+                await context.Error.WriteLineAsync();
         }
     }
 }

@@ -42,7 +42,7 @@ internal static class GuestConsoleCommand
         using var socket = await context.Client.ConnectGuestConsoleAsync(kind, guestRef, ct);
         var interactive = RawTerminal.IsTerminal(LibC.StdinFd);
         var what = $"{name}'s {Console(kind)}";
-        context.Error.WriteLine($"Connected to {what}. Press Ctrl-] to detach.");
+        await context.Error.WriteLineAsync($"Connected to {what}. Press Ctrl-] to detach.");
 
         await using var stdin = StandardStreams.OpenInput();
         await using var stdout = System.Console.OpenStandardOutput();
@@ -51,8 +51,8 @@ internal static class GuestConsoleCommand
             end = await new SerialConsolePump(socket, stdin, stdout, interactive).RunAsync(ct);
 
         if (interactive)
-            context.Error.WriteLine(); // the guest's last line may lack its newline
-        context.Error.WriteLine(end switch
+            await context.Error.WriteLineAsync(); // the guest's last line may lack its newline
+        await context.Error.WriteLineAsync(end switch
         {
             ConsoleEnd.Detached => $"Detached from {what}.",
             ConsoleEnd.SocketClosed => $"carved closed {what}.",

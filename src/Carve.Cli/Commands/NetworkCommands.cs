@@ -64,8 +64,8 @@ internal static class NetworkCommands
                     leases.Add(n.Name, lease.Mac, lease.Ip, lease.Hostname, lease.ExpiresAt is { } e ? Units.Time(e) : "never");
             if (networks.Any(n => n.Leases.Count > 0))
             {
-                context.Out.WriteLine();
-                context.Out.WriteLine("Leases:");
+                await context.Out.WriteLineAsync();
+                await context.Out.WriteLineAsync("Leases:");
                 leases.Write(context.Out, "  ");
             }
             return ExitCodes.Success;

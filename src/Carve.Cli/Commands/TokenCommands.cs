@@ -32,9 +32,9 @@ internal static class TokenCommands
                 return ExitCodes.Success;
             }
             // The secret alone on stdout, so that TOKEN=$(carve token create ...) works; the rest to stderr.
-            context.Error.WriteLine($"Created token {created.Name} with role {created.Role}.");
-            context.Error.WriteLine("warning: the secret below is shown only now; carved keeps just its hash.");
-            context.Out.WriteLine(created.Secret);
+            await context.Error.WriteLineAsync($"Created token {created.Name} with role {created.Role}.");
+            await context.Error.WriteLineAsync("warning: the secret below is shown only now; carved keeps just its hash.");
+            await context.Out.WriteLineAsync(created.Secret);
             return ExitCodes.Success;
         });
         return command;
@@ -69,7 +69,7 @@ internal static class TokenCommands
             var tokenName = context.Get(name);
             await context.Client.DeleteTokenAsync(tokenName, ct);
             if (!context.Json)
-                context.Out.WriteLine($"Token {tokenName} deleted.");
+                await context.Out.WriteLineAsync($"Token {tokenName} deleted.");
             return ExitCodes.Success;
         });
         return command;

@@ -50,8 +50,8 @@ internal static class VmSetCommand
         var view = await context.Client.GetVmAsync(vm, ct);
         if (view.PendingChanges.Count == 0)
             return;
-        context.Out.WriteLine("These changes take effect at the next start:");
+        await context.Out.WriteLineAsync("These changes take effect at the next start:");
         foreach (var change in view.PendingChanges)
-            context.Out.WriteLine("  - " + change);
+            await context.Out.WriteLineAsync("  - " + change);
     }
 }

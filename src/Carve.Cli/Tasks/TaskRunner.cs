@@ -47,7 +47,7 @@ internal static class TaskRunner
         if (context.Json)
             JsonOutput.Write(context.Out, accepted);
         else
-            context.Out.WriteLine(accepted.TaskId);
+            await context.Out.WriteLineAsync(accepted.TaskId);
         return new TaskOutcome(ExitCodes.Success, null);
     }
 
@@ -79,7 +79,7 @@ internal static class TaskRunner
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            context.Error.WriteLine($"Stopped following task {taskId}; it goes on in carved (see: carve task show {taskId}).");
+            await context.Error.WriteLineAsync($"Stopped following task {taskId}; it goes on in carved (see: carve task show {taskId}).");
             return new TaskOutcome(ExitCodes.Interrupted, null);
         }
 
@@ -87,11 +87,11 @@ internal static class TaskRunner
             JsonOutput.Write(context.Out, task);
         if (end.Status != TaskStates.Succeeded)
         {
-            context.Error.WriteLine("error: " + (string.IsNullOrWhiteSpace(end.Error) ? $"Task {taskId} failed." : end.Error));
+            await context.Error.WriteLineAsync("error: " + (string.IsNullOrWhiteSpace(end.Error) ? $"Task {taskId} failed." : end.Error));
             return new TaskOutcome(ExitCodes.Failure, task);
         }
         if (!context.Json)
-            context.Out.WriteLine(doneMessage);
+            await context.Out.WriteLineAsync(doneMessage);
         return new TaskOutcome(ExitCodes.Success, task);
     }
 }

@@ -9,6 +9,18 @@ internal static class StandardStreams
     /// fd 0 itself: Console's stdin stream does line editing and echo when stdin is a terminal. A read of it cannot be
     /// cancelled once started; callers leave a blocked read behind, and it ends with the process.
     /// </summary>
-    public static FileStream OpenInput() =>
-        new(new SafeFileHandle(LibC.StdinFd, ownsHandle: false), FileAccess.Read, bufferSize: 0);
+    public static FileStream OpenInput()
+    {
+        SafeFileHandle? handle = new(LibC.StdinFd, ownsHandle: false);
+        try
+        {
+            var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            handle = null; // the stream owns it now (and leaves fd 0 open: the handle does not own it)
+            return stream;
+        }
+        finally
+        {
+            handle?.Dispose();
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace Carve.Client.Exec;
 /// The client side of the exec websocket (see <see cref="ExecStart"/>): the start message, then stdin as channel-0
 /// frames ending with an empty one, stdout and stderr frames copied out as raw bytes, and the exit frame's code returned.
 /// </summary>
-public sealed partial class ExecSession(WebSocket socket, Stream stdin, Stream stdout, Stream stderr)
+public sealed partial class ExecSession(WebSocket socket, Stream stdin, Stream stdout, Stream stderr) : IDisposable
 {
     private const int InputChunk = 16 * 1024;
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
@@ -37,6 +37,12 @@ public sealed partial class ExecSession(WebSocket socket, Stream stdin, Stream s
             await CloseAsync();
         }
     }
+
+    /// <summary>
+    /// Frees the send lock. A stdin pump left blocked in a read may wake later: it finds the session finished, or
+    /// the lock disposed, which ends it the same quiet way.
+    /// </summary>
+    public void Dispose() => _sendLock.Dispose();
 
     private async Task PumpInputAsync(CancellationToken stop, CancellationToken ct)
     {

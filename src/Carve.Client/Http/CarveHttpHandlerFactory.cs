@@ -38,16 +38,17 @@ public static class CarveHttpHandlerFactory
 
     private static async ValueTask<Stream> ConnectUnixAsync(string path, CancellationToken ct)
     {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        Socket? socket = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), ct);
-            return new NetworkStream(socket, ownsSocket: true);
+            var stream = new NetworkStream(socket, ownsSocket: true);
+            socket = null; // the stream owns it now
+            return stream;
         }
-        catch
+        finally
         {
-            socket.Dispose();
-            throw;
+            socket?.Dispose();
         }
     }
 

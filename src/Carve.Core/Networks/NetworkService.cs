@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Carve.Contracts.Networks;
 using Carve.Contracts.Tasks;
 using Carve.Core.Errors;
@@ -8,6 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace Carve.Core.Networks;
 
 /// <summary>Creating, listing and deleting networks, and keeping each network's DHCP and port rules in step with its guests.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification =
+    "A process-lifetime singleton: its gate is held by background tasks, which the daemon only asks to stop at " +
+    "shutdown, so they may still release it after the container disposes singletons; a disposed gate would fail them " +
+    "with ObjectDisposedException instead of their own outcome. SemaphoreSlim(1, 1) allocates no wait handle, so " +
+    "disposing it would free nothing.")]
 public sealed partial class NetworkService(
     NetworkStore store, NetworkDrivers drivers, GuestStore guests, Drivers.GuestDrivers guestDrivers, TaskRunner tasks, ILogger<NetworkService> logger)
 {

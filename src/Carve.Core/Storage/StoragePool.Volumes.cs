@@ -22,7 +22,7 @@ public sealed partial class StoragePool
         await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         await source.CopyToAsync(target, ct);
         await target.FlushAsync(ct);
-        target.Flush(flushToDisk: true);
+        RandomAccess.FlushToDisk(target.SafeFileHandle); // fsync: FlushAsync has no flushToDisk
     }
 
     /// <summary>A qcow2 volume converted from any image qemu-img reads (a file or a byte range of one), kept sparse.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Carve.Contracts.Tasks;
 using Carve.Core.Errors;
@@ -11,6 +12,10 @@ namespace Carve.Core.Tasks;
 /// Runs operations as tasks: one at a time per guest (the guest's lock), persisted with their log and
 /// progress, and followable while they run.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification =
+    "A process-lifetime singleton: tasks still running after the daemon's CancelAll read _stopping.Token when they " +
+    "start, and a disposed source would throw there, before the task's finally can release the guest's lock. With no " +
+    "timer and no wait handle the source holds nothing that disposing would free.")]
 public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogger<TaskRunner> logger)
 {
     private readonly ConcurrentDictionary<string, LiveTask> _live = new();
@@ -98,7 +103,9 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
         {
             await request.Work(context, _stopping.Token);
         }
+#pragma warning disable CA1031 // the task's boundary: whatever its work throws becomes its failed status, never a lost exception
         catch (Exception e)
+#pragma warning restore CA1031
         {
             status = TaskStates.Failed;
             // Anyone who may read tasks reads this: a bug's exception text (paths, internals) stays in the daemon's log.
@@ -131,7 +138,9 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
         {
             await request.OnFailure(context);
         }
+#pragma warning disable CA1031 // the cleanup's boundary: its failure is logged beside the task's own, which stays the one reported
         catch (Exception undo)
+#pragma warning restore CA1031
         {
             context.Log("cleanup after the failure also failed: " + undo.Message);
             LogTaskCrashed(context.TaskId, undo);

@@ -54,7 +54,7 @@ public sealed partial class LxcInstanceDriver(
     /// Finds the containers an earlier daemon started; they kept running and nothing is started twice. A missing pid
     /// file (a wiped run dir) is rewritten from the monitor's title, found in one pass over /proc.
     /// </summary>
-    public Task RecoverAsync(IReadOnlyList<GuestRecord> guests, CancellationToken ct)
+    public async Task RecoverAsync(IReadOnlyList<GuestRecord> guests, CancellationToken ct)
     {
         IReadOnlyDictionary<string, int>? monitors = null;
         foreach (var guest in guests)
@@ -70,14 +70,13 @@ public sealed partial class LxcInstanceDriver(
             if (monitors.TryGetValue(paths.Name, out var monitor))
             {
                 Directory.CreateDirectory(paths.RuntimeDir, FileModes.OwnerOnlyDirectory);
-                File.WriteAllText(paths.MonitorPidFile, monitor.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await File.WriteAllTextAsync(paths.MonitorPidFile, monitor.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
                 LogRecovered(guest.Describe(), monitor, runtime.Find(guest)?.InitPid);
                 continue;
             }
             // Stopped while no daemon watched (powered off from inside): clear what only a running container needs.
             runtime.ClearAfterExit(paths);
         }
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Found {Guest} still running: monitor pid {Monitor}, init pid {Init}")]

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Carve.Contracts.Containers;
 using Carve.Core.Templates;
@@ -15,6 +16,11 @@ namespace Carve.Lxc.Templates;
 /// written last. Each is built in a scratch directory and renamed into place, so a half-built one never shows.
 /// New containers get a copy (ids shifted for unprivileged ones) or, for a tarball path, an extraction.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification =
+    "A process-lifetime singleton: its gate is held by background tasks, which the daemon only asks to stop at " +
+    "shutdown, so they may still release it after the container disposes singletons; a disposed gate would fail them " +
+    "with ObjectDisposedException instead of their own outcome. SemaphoreSlim(1, 1) allocates no wait handle, so " +
+    "disposing it would free nothing.")]
 public sealed partial class TemplateStore(
     string templatesDir,
     IProcessRunner runner,

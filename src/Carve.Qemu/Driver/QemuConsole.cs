@@ -20,17 +20,27 @@ public sealed class QemuConsole(QemuRuntime runtime, SerialLogs logs) : IGuestCo
             throw new ConflictException($"{guest.Describe()} is not running; its console log is at `carve vm console {guest.Name} --log`.");
         if (!_attached.TryAdd(guest.Id, true))
             throw new ConflictException($"Someone is already attached to the console of {guest.Describe()}.");
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        Socket? socket = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        NetworkStream? stream = null;
         try
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(paths.SerialSocket), ct);
-            return new ConsoleStream(new NetworkStream(socket, ownsSocket: true), () => _attached.TryRemove(guest.Id, out _));
+            stream = new NetworkStream(socket, ownsSocket: true);
+            socket = null; // the stream owns it now
+            var console = new ConsoleStream(stream, () => _attached.TryRemove(guest.Id, out _));
+            stream = null; // and the console owns the stream
+            return console;
         }
         catch
         {
-            socket.Dispose();
             _attached.TryRemove(guest.Id, out _);
             throw;
+        }
+        finally
+        {
+            if (stream is not null)
+                await stream.DisposeAsync();
+            socket?.Dispose();
         }
     }
 

@@ -12,16 +12,22 @@ public sealed class QemuDisplay(QemuRuntime runtime) : IGuestDisplay
     {
         if (!runtime.IsRunning(guest))
             throw new ConflictException($"{guest.Describe()} is not running, so it has no screen to show.");
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        // Disposed on every way out but success, a cancelled connect included.
+        Socket? socket = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(runtime.Paths(guest).VncSocket), ct);
-            return new NetworkStream(socket, ownsSocket: true);
+            var stream = new NetworkStream(socket, ownsSocket: true);
+            socket = null; // the stream owns it now
+            return stream;
         }
         catch (SocketException e)
         {
-            socket.Dispose();
             throw new ConflictException($"The screen of {guest.Describe()} is not reachable yet ({e.Message}); try again.");
+        }
+        finally
+        {
+            socket?.Dispose();
         }
     }
 }

@@ -30,7 +30,9 @@ public sealed class QmpConnections : IAsyncDisposable
             QmpClient client;
             try
             {
+#pragma warning disable CA2000 // stored in _clients below, which owns it from then on; DropAsync and DisposeAsync dispose it
                 client = await QmpClient.ConnectAsync(socketPath, timeout.Token);
+#pragma warning restore CA2000
             }
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or TimeoutException or QmpException)
             {

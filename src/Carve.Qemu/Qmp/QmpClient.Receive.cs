@@ -25,7 +25,9 @@ public sealed partial class QmpClient
         {
             reason = new QmpDisconnectedException($"QEMU sent malformed JSON on {SocketPath}: {e.Message}", e);
         }
+#pragma warning disable CA1031 // the receive loop's boundary: any failure ends the connection, and every waiter gets it as the reason
         catch (Exception e)
+#pragma warning restore CA1031
         {
             reason = new QmpDisconnectedException($"The QMP connection {SocketPath} failed: {e.Message}", e);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
@@ -25,6 +26,10 @@ public sealed partial class QmpClient : IAsyncDisposable
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly StreamReader _reader;
+    [SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification =
+        "Callers may still be in SendAsync when another disposes the client: a disposed lock would turn their " +
+        "QmpDisconnectedException into an ObjectDisposedException. The lock never allocates a wait handle, so " +
+        "disposing it would free nothing.")]
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<long, PendingCommand> _pending = new();
     private readonly Channel<QmpEvent> _events = Channel.CreateBounded<QmpEvent>(
@@ -72,21 +77,23 @@ public sealed partial class QmpClient : IAsyncDisposable
     {
         using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         handshake.CancelAfter(handshakeTimeout);
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        Socket? socket = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         QmpClient? client = null;
         try
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), handshake.Token);
+#pragma warning disable CA2000 // the finally disposes it unless it is returned; the analysis loses track inside HandshakeAsync
             client = new QmpClient(socket, socketPath);
+#pragma warning restore CA2000
+            socket = null; // the client owns it now
             await client.HandshakeAsync(handshake.Token);
-            return client;
+            var connected = client;
+            client = null; // and the caller owns the client
+            return connected;
         }
-        catch (Exception e)
+        catch (Exception e) when (e is SocketException or System.Text.Json.JsonException or OperationCanceledException)
         {
-            if (client is null)
-                socket.Dispose();
-            else
-                await client.DisposeAsync();
+            // What was made so far goes in the finally below, before the caller sees the exception.
             if (e is SocketException)
                 throw new QmpDisconnectedException($"Cannot connect to the QMP socket {socketPath}: {e.Message}", e);
             if (e is System.Text.Json.JsonException)
@@ -97,6 +104,12 @@ public sealed partial class QmpClient : IAsyncDisposable
                     "(is another client connected?)");
             throw;
         }
+        finally
+        {
+            socket?.Dispose();
+            if (client is not null)
+                await client.DisposeAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -106,15 +119,10 @@ public sealed partial class QmpClient : IAsyncDisposable
         Close(new QmpDisconnectedException($"The QMP client for {SocketPath} was disposed"));
         await _stopping.CancelAsync();
         _socket.Dispose();
-        try
-        {
-            await _receiveLoop;
-        }
-        catch (Exception)
-        {
-            // The loop only ends by closing; its reason is already recorded.
-        }
+        // The loop only ends by closing; its reason is already recorded.
+        await _receiveLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _reader.Dispose();
+        _stream.Dispose(); // already closed by the reader, which owns it; said here so no reader has to know
         _stopping.Dispose();
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Carve.Api.Tests.Transfer;
 
 /// <summary>A small raw disk with data in a few places and holes elsewhere, so that copies can be compared and sparseness seen.</summary>
@@ -5,6 +7,7 @@ public static class TestDisk
 {
     public const long Size = 32L << 20;
 
+    [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Seeded on purpose: the same test bytes every run, nothing secret.")]
     public static string Create(string path)
     {
         var random = new Random(7);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Carve.Contracts.Guests;
 using Carve.Core;
@@ -79,7 +80,7 @@ internal sealed class LxcHarness : IAsyncDisposable
     public GuestRecord Guest(string name, Func<CtSetup, CtSetup>? change = null)
     {
         // Random ids keep parallel runs on one host apart (LXC's cgroup names are host-wide).
-        var id = Random.Shared.Next(1000, 60000);
+        var id = RandomNumberGenerator.GetInt32(1000, 60000);
         var setup = new CtSetup { Hostname = name, RootfsVolume = $"ct-{id}-rootfs" };
         setup = change?.Invoke(setup) ?? setup;
         return new GuestRecord { Id = id, Name = name, Kind = GuestKind.Ct, Config = setup.ToConfig(), CreatedAt = DateTimeOffset.UtcNow };
@@ -123,7 +124,9 @@ internal sealed class LxcHarness : IAsyncDisposable
                 await Driver.StopAsync(guest, Task(), CancellationToken.None);
                 await Driver.DeleteAsync(guest, Task(), CancellationToken.None);
             }
+#pragma warning disable CA1031 // best-effort teardown: one guest's failed cleanup must not keep the others'
             catch (Exception e)
+#pragma warning restore CA1031
             {
                 _output.WriteLine($"cleanup of {guest.Name}: {e.Message}");
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Carve.Contracts.Vms;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
@@ -8,6 +9,7 @@ using Carve.Qemu.Tests.Support;
 namespace Carve.Qemu.Tests.Guests;
 
 /// <summary>A VM create request is checked at the edge, its paths confined, before anything is made.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit v2 disposes a test class through IAsyncLifetime.DisposeAsync, which disposes _kind.")]
 public sealed class VmFactoryTests : IAsyncLifetime
 {
     private readonly QemuKind _kind = new();

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Carve.Qemu.Tests.Qmp;
 
 /// <summary>The QEMU side of one scripted QMP conversation.</summary>
-internal sealed class FakeQmpPeer
+internal sealed class FakeQmpPeer : IDisposable
 {
     public const string Greeting =
         """{"QMP": {"version": {"qemu": {"micro": 22, "minor": 2, "major": 7}, "package": "Debian 1:7.2+dfsg-7+deb12u18+b3"}, "capabilities": ["oob"]}}""";
@@ -64,4 +64,11 @@ internal sealed class FakeQmpPeer
 
     /// <summary>Drops the connection, as a crashing QEMU would.</summary>
     public void Close() => _socket.Close();
+
+    /// <summary>Frees the reader and stream; the socket is the server's, and stays open as a live QEMU's would.</summary>
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _stream.Dispose();
+    }
 }

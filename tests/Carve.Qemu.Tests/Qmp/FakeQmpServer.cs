@@ -34,7 +34,8 @@ internal sealed class FakeQmpServer : IAsyncDisposable
     private async Task ServeAsync(Func<FakeQmpPeer, Task> script)
     {
         _connection = await _listener.AcceptAsync();
-        await script(new FakeQmpPeer(_connection));
+        using var peer = new FakeQmpPeer(_connection);
+        await script(peer);
     }
 
     /// <summary>Waits for the script to finish, failing the test if it threw or hangs.</summary>
@@ -44,14 +45,8 @@ internal sealed class FakeQmpServer : IAsyncDisposable
     {
         _listener.Dispose();
         _connection?.Dispose();
-        try
-        {
-            await Completion.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception)
-        {
-            // Tests that care assert Completion themselves.
-        }
+        // Tests that care assert Completion themselves.
+        await Completion.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _dir.Dispose();
     }
 }
