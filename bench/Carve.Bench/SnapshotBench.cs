@@ -96,7 +96,7 @@ internal static class SnapshotBench
         while (await qmp.Events.ReadAsync() is var e && !(e.Name == QmpEventNames.JobStatusChange && e.GetString("id") == "raw" && e.GetString("status") == "concluded"))
         {
         }
-        await qmp.ExecuteAsync("job-dismiss", new Dictionary<string, object> { ["id"] = "raw" }, default);
+        await qmp.ExecuteAsync("job-dismiss", new System.Text.Json.Nodes.JsonObject { ["id"] = "raw" }, default);
     }
 
     private static async Task LinkedCloneAsync(CarveClient c, string root, int iterations)

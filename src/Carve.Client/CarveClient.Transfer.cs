@@ -21,7 +21,7 @@ public sealed partial class CarveClient
 
     /// <summary>POST /cts/{ref}/export: when the task succeeds, its id names the export (one file, NAME.tar.zst).</summary>
     public Task<TaskAccepted> ExportCtAsync(string ctRef, CancellationToken ct) =>
-        SendJsonAsync<object, TaskAccepted>(HttpMethod.Post, GuestPath(GuestKind.Ct, ctRef) + "/export", new { }, ct);
+        SendJsonAsync<ExportRequest, TaskAccepted>(HttpMethod.Post, GuestPath(GuestKind.Ct, ctRef) + "/export", new ExportRequest(), ct);
 
     /// <summary>GET /exports.</summary>
     public Task<IReadOnlyList<ExportView>> ListExportsAsync(CancellationToken ct) => GetJsonAsync<IReadOnlyList<ExportView>>("exports", ct);

@@ -58,7 +58,7 @@ public sealed partial class CarveClient : IDisposable
 
     private async Task<TResult> SendJsonAsync<TBody, TResult>(HttpMethod method, string path, TBody body, CancellationToken ct)
     {
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, CarveJson.Options));
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, CarveJson.TypeInfo<TBody>()));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var response = await SendAsync(method, path, content, ct);
         return await ReadJsonAsync<TResult>(response, ct);
@@ -102,7 +102,7 @@ public sealed partial class CarveClient : IDisposable
         {
             // The body is already buffered: parsing it in one go is cheaper to start than the streaming reader.
             var body = await response.Content.ReadAsByteArrayAsync(ct);
-            return JsonSerializer.Deserialize<T>(body, CarveJson.Options)
+            return JsonSerializer.Deserialize(body, CarveJson.TypeInfo<T>())
                 ?? throw new CarveProtocolException($"carved sent an empty answer to {response.RequestMessage?.RequestUri?.AbsolutePath}.");
         }
         catch (JsonException e)

@@ -4,14 +4,25 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Carve.Contracts;
 
-/// <summary>The one JSON dialect spoken on the wire: camelCase, and unknown fields are an error.</summary>
+/// <summary>
+/// The one JSON dialect spoken on the wire: camelCase, and unknown fields are an error. Every type comes from the
+/// source-generated <see cref="CarveJsonContext"/>, never from reflection: the CLI and the daemon are Native AOT. That
+/// generator builds a record with init-only properties through one object initializer and so drops their default
+/// values (dotnet/runtime#84484): wire properties that have a default are therefore <c>{ get; set; }</c>.
+/// </summary>
 public static class CarveJson
 {
     /// <summary>For reading what the daemon sends: tolerant of fields a newer daemon adds.</summary>
-    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web), strict: false);
+    public static JsonSerializerOptions Options { get; } = Frozen(strict: false);
 
     /// <summary>For reading request bodies: an unknown field is a 400, not silently ignored.</summary>
-    public static JsonSerializerOptions Strict { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web), strict: true);
+    public static JsonSerializerOptions Strict { get; } = Frozen(strict: true);
+
+    /// <summary>The metadata of <typeparamref name="T"/> under <see cref="Options"/>, for the serializer's AOT-safe overloads.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    /// <summary>The same under <see cref="Strict"/>.</summary>
+    public static JsonTypeInfo<T> StrictTypeInfo<T>() => (JsonTypeInfo<T>)Strict.GetTypeInfo(typeof(T));
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions options, bool strict)
     {
@@ -24,9 +35,15 @@ public static class CarveJson
         options.RespectRequiredConstructorParameters = true;
         // A null where the contract has no '?' is the caller's mistake (400), not a crash deeper in.
         options.RespectNullableAnnotations = strict;
-        // The wire records' metadata comes from the source generator (no reflection at start-up, which a CLI run pays
-        // on every command); any other type still works through reflection.
-        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(CarveJsonContextResolver.Instance, new DefaultJsonTypeInfoResolver());
+        // First in the chain: ASP.NET keeps its own resolvers (problem details) behind it.
+        options.TypeInfoResolverChain.Insert(0, CarveJsonContext.Default);
+        return options;
+    }
+
+    private static JsonSerializerOptions Frozen(bool strict)
+    {
+        var options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web), strict);
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -9,14 +9,15 @@ using Carve.Contracts.Networks;
 using Carve.Contracts.Snapshots;
 using Carve.Contracts.Images;
 using Carve.Contracts.Tasks;
+using Carve.Contracts.Transfer;
 using Carve.Contracts.Vms;
 
 namespace Carve.Contracts;
 
 /// <summary>
-/// Compile-time JSON metadata for every wire record, so neither the CLI nor the daemon builds it by reflection at run
-/// time. Only metadata is generated: <see cref="CarveJson"/>'s options still decide naming, unknown fields, nulls and
-/// escaping when this context is their resolver. A type left out here falls back to reflection; it still works.
+/// Compile-time JSON metadata for every wire record: the only way the CLI and the daemon, both Native AOT, read and
+/// write the wire. Only metadata is generated: <see cref="CarveJson"/>'s options still decide naming, unknown fields,
+/// nulls and escaping. A wire type left out here fails when used (tests/Carve.Cli.Tests checks every one is here).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(ProblemView))]
@@ -60,4 +61,9 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(ImageView))]
 [JsonSerializable(typeof(TokenLoginRequest))]
 [JsonSerializable(typeof(IReadOnlyList<ImageView>))]
+[JsonSerializable(typeof(ImportVmRequest))]
+[JsonSerializable(typeof(ImportCtRequest))]
+[JsonSerializable(typeof(ExportRequest))]
+[JsonSerializable(typeof(ExportView))]
+[JsonSerializable(typeof(IReadOnlyList<ExportView>))]
 public sealed partial class CarveJsonContext : JsonSerializerContext;

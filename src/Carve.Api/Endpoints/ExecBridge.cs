@@ -35,7 +35,7 @@ internal static class ExecBridge
         {
             try
             {
-                start = JsonSerializer.Deserialize<ExecStart>(buffer.AsSpan(0, length), CarveJson.Strict);
+                start = JsonSerializer.Deserialize(buffer.AsSpan(0, length), CarveJson.StrictTypeInfo<ExecStart>());
                 if (start is null || start.Command.Count == 0)
                     problem = "The command is empty.";
                 else if (start.Command.Any(a => a.Contains('\0', StringComparison.Ordinal)))

@@ -41,7 +41,7 @@ public static class TaskEndpoints
         http.Response.Headers.CacheControl = "no-cache";
         await foreach (var e in runner.FollowAsync(id, ct))
         {
-            await http.Response.WriteAsync($"data: {JsonSerializer.Serialize(e, CarveJson.Options)}\n\n", ct);
+            await http.Response.WriteAsync($"data: {JsonSerializer.Serialize(e, CarveJson.TypeInfo<TaskEvent>())}\n\n", ct);
             await http.Response.Body.FlushAsync(ct);
         }
     }

@@ -21,7 +21,7 @@ public sealed partial class ExecSession(WebSocket socket, Stream stdin, Stream s
     /// <summary>Runs the command to its end and returns its exit code.</summary>
     public async Task<int> RunAsync(ExecStart start, CancellationToken ct)
     {
-        var startMessage = JsonSerializer.SerializeToUtf8Bytes(start, CarveJson.Options);
+        var startMessage = JsonSerializer.SerializeToUtf8Bytes(start, CarveJson.TypeInfo<ExecStart>());
         await Guard(socket.SendAsync(startMessage.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, ct));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Not awaited: a blocked read of stdin cannot be cancelled; it is left behind and ends with the process.

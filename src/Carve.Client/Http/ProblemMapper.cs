@@ -35,7 +35,7 @@ public static class ProblemMapper
             return null;
         try
         {
-            return JsonSerializer.Deserialize<ProblemView>(body, CarveJson.Options);
+            return JsonSerializer.Deserialize(body, CarveJson.TypeInfo<ProblemView>());
         }
         catch (JsonException)
         {

@@ -33,7 +33,7 @@ public static class TaskEventReader
             return null;
         try
         {
-            return JsonSerializer.Deserialize<TaskEvent>(data, CarveJson.Options);
+            return JsonSerializer.Deserialize(data, CarveJson.TypeInfo<TaskEvent>());
         }
         catch (JsonException e)
         {

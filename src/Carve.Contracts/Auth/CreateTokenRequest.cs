@@ -4,5 +4,5 @@ public sealed record CreateTokenRequest
 {
     public required string Name { get; init; }
     /// <summary>admin, operator or viewer.</summary>
-    public string Role { get; init; } = "viewer";
+    public string Role { get; set; } = "viewer";
 }

@@ -4,6 +4,6 @@ namespace Carve.Contracts.Containers;
 public sealed record BuildTemplateRequest
 {
     /// <summary>Only "debian" for now.</summary>
-    public string Distribution { get; init; } = "debian";
-    public string Suite { get; init; } = "bookworm";
+    public string Distribution { get; set; } = "debian";
+    public string Suite { get; set; } = "bookworm";
 }

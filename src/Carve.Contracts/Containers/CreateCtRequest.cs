@@ -7,11 +7,11 @@ public sealed record CreateCtRequest
     public int? Id { get; init; }
     /// <summary>A template name from GET /api/v1/templates (busybox, debian, ...) or an absolute path to a rootfs tarball.</summary>
     public required string Template { get; init; }
-    public int Cpus { get; init; } = 1;
-    public int MemoryMiB { get; init; } = 512;
+    public int Cpus { get; set; } = 1;
+    public int MemoryMiB { get; set; } = 512;
     /// <summary>The container's hostname; its name when omitted.</summary>
     public string? Hostname { get; init; }
-    public IReadOnlyList<MountRequest> Mounts { get; init; } = [];
+    public IReadOnlyList<MountRequest> Mounts { get; set; } = [];
     /// <summary>Unprivileged (user namespace, ids shifted by 100000) unless this is true.</summary>
     public bool Privileged { get; init; }
     public string? Pool { get; init; }

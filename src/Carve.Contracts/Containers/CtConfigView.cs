@@ -7,7 +7,7 @@ public sealed record CtConfigView
     public required string Hostname { get; init; }
     public bool Privileged { get; init; }
     public required string Template { get; init; }
-    public IReadOnlyList<MountView> Mounts { get; init; } = [];
+    public IReadOnlyList<MountView> Mounts { get; set; } = [];
     public string? Description { get; init; }
-    public IReadOnlyList<Vms.NicView> Nics { get; init; } = [];
+    public IReadOnlyList<Vms.NicView> Nics { get; set; } = [];
 }

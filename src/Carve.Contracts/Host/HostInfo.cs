@@ -12,8 +12,8 @@ public sealed record HostInfo
     public long MemoryAvailableBytes { get; init; }
     public string? QemuVersion { get; init; }
     public required KvmInfo Kvm { get; init; }
-    public IReadOnlyList<PoolView> Pools { get; init; } = [];
-    public string CarveVersion { get; init; } = "";
+    public IReadOnlyList<PoolView> Pools { get; set; } = [];
+    public string CarveVersion { get; set; } = "";
     /// <summary>The reservation, what running guests hold and what is free.</summary>
     public ResourceUsage? Resources { get; init; }
 }

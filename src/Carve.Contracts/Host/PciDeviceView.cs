@@ -12,7 +12,7 @@ public sealed record PciDeviceView
     public string? Driver { get; init; }
     public int? IommuGroup { get; init; }
     /// <summary>The other devices of the same IOMMU group, which are passed through together.</summary>
-    public IReadOnlyList<string> GroupMembers { get; init; } = [];
+    public IReadOnlyList<string> GroupMembers { get; set; } = [];
     public bool Passthrough { get; init; }
     /// <summary>One sentence: why the device can or cannot be passed through.</summary>
     public required string Reason { get; init; }

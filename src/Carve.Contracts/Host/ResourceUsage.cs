@@ -4,10 +4,10 @@ namespace Carve.Contracts.Host;
 public sealed record ResourceUsage
 {
     public long ReservedMemoryBytes { get; init; }
-    public IReadOnlyList<int> ReservedCpus { get; init; } = [];
+    public IReadOnlyList<int> ReservedCpus { get; set; } = [];
     /// <summary>The cores guests run on: all but the reserved ones.</summary>
-    public IReadOnlyList<int> GuestCpus { get; init; } = [];
-    public double Overcommit { get; init; } = 1.0;
+    public IReadOnlyList<int> GuestCpus { get; set; } = [];
+    public double Overcommit { get; set; } = 1.0;
     /// <summary>(host memory - reservation) x overcommit: what running guests may hold together.</summary>
     public long GuestMemoryLimitBytes { get; init; }
     /// <summary>The configured memory of running and starting guests.</summary>

@@ -13,8 +13,8 @@ public sealed record NetworkView
     /// <summary>True when the bridge existed before and Carve only adopted it (delete leaves it).</summary>
     public bool Adopted { get; init; }
     /// <summary>Guests with a NIC on this network, as "vm 100 (web)".</summary>
-    public IReadOnlyList<string> Users { get; init; } = [];
+    public IReadOnlyList<string> Users { get; set; } = [];
     /// <summary>DHCP leases handed out by a NAT network's dnsmasq.</summary>
-    public IReadOnlyList<LeaseView> Leases { get; init; } = [];
+    public IReadOnlyList<LeaseView> Leases { get; set; } = [];
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -6,5 +6,5 @@ public sealed record PublishRequest
     public required int HostPort { get; init; }
     public required int GuestPort { get; init; }
     /// <summary>tcp or udp.</summary>
-    public string Protocol { get; init; } = "tcp";
+    public string Protocol { get; set; } = "tcp";
 }

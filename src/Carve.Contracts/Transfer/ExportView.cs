@@ -6,6 +6,6 @@ public sealed record ExportView
     public required string Id { get; init; }
     public required string Vm { get; init; }
     public required string Format { get; init; }
-    public IReadOnlyList<ExportFileView> Files { get; init; } = [];
+    public IReadOnlyList<ExportFileView> Files { get; set; } = [];
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -6,17 +6,17 @@ public sealed record CreateVmRequest
     public required string Name { get; init; }
     /// <summary>Optional fixed id (100 and up); the next free one when omitted.</summary>
     public int? Id { get; init; }
-    public int Cpus { get; init; } = 1;
-    public int MemoryMiB { get; init; } = 512;
-    public IReadOnlyList<DiskRequest> Disks { get; init; } = [];
+    public int Cpus { get; set; } = 1;
+    public int MemoryMiB { get; set; } = 512;
+    public IReadOnlyList<DiskRequest> Disks { get; set; } = [];
     public string? Cdrom { get; init; }
     public string? Kernel { get; init; }
     public string? Initrd { get; init; }
     public string? Cmdline { get; init; }
     /// <summary>bios or uefi.</summary>
-    public string Firmware { get; init; } = "bios";
+    public string Firmware { get; set; } = "bios";
     /// <summary>auto, kvm or tcg.</summary>
-    public string Accel { get; init; } = "auto";
+    public string Accel { get; set; } = "auto";
     /// <summary>NICs; when null the VM gets one user-mode NAT NIC, an empty list means none.</summary>
     public IReadOnlyList<NicRequest>? Nics { get; init; }
     public string? Description { get; init; }

@@ -6,9 +6,9 @@ namespace Carve.Contracts.Vms;
 public sealed record NicRequest
 {
     /// <summary>"user" is QEMU user-mode NAT (VMs only); any other value names a Carve network.</summary>
-    public string Network { get; init; } = "user";
+    public string Network { get; set; } = "user";
     /// <summary>virtio or e1000 (VMs; containers always get a veth).</summary>
-    public string Model { get; init; } = "virtio";
+    public string Model { get; set; } = "virtio";
     public string? Mac { get; init; }
     /// <summary>The VLAN (1-4094) the NIC is an untagged member of; none: the bridge's untagged traffic.</summary>
     public int? Vlan { get; init; }

@@ -1,30 +1,33 @@
 namespace Carve.Core.Configuration;
 
-/// <summary>Everything the daemon is configured with. Defaults are the embedded defaults of DESIGN.md.</summary>
+/// <summary>
+/// Everything the daemon is configured with. Defaults are the embedded defaults of DESIGN.md. Settable, not
+/// init-only, so that the config file's source-generated reader keeps the defaults of the keys it leaves out.
+/// </summary>
 public sealed record CarveOptions
 {
-    public string DataDir { get; init; } = "/var/lib/carve";
-    public string RunDir { get; init; } = "/run/carve";
+    public string DataDir { get; set; } = "/var/lib/carve";
+    public string RunDir { get; set; } = "/run/carve";
     /// <summary>HOST:PORT for HTTPS, or "none".</summary>
-    public string Listen { get; init; } = "0.0.0.0:8006";
+    public string Listen { get; set; } = "0.0.0.0:8006";
     /// <summary>Directories from which ISOs, kernels and disk images may be read. The data dir's images/ is always allowed.</summary>
-    public IReadOnlyList<string> ImageRoots { get; init; } = [];
-    public IReadOnlyList<PoolOptions> Pools { get; init; } = [];
-    public string QemuBinary { get; init; } = "qemu-system-x86_64";
-    public string QemuImg { get; init; } = "qemu-img";
-    public string OvmfCode { get; init; } = "/usr/share/OVMF/OVMF_CODE_4M.fd";
-    public string OvmfVars { get; init; } = "/usr/share/OVMF/OVMF_VARS_4M.fd";
-    public string KvmDevice { get; init; } = "/dev/kvm";
+    public IReadOnlyList<string> ImageRoots { get; set; } = [];
+    public IReadOnlyList<PoolOptions> Pools { get; set; } = [];
+    public string QemuBinary { get; set; } = "qemu-system-x86_64";
+    public string QemuImg { get; set; } = "qemu-img";
+    public string OvmfCode { get; set; } = "/usr/share/OVMF/OVMF_CODE_4M.fd";
+    public string OvmfVars { get; set; } = "/usr/share/OVMF/OVMF_VARS_4M.fd";
+    public string KvmDevice { get; set; } = "/dev/kvm";
     /// <summary>Seconds an ACPI shutdown waits before the guest is stopped hard.</summary>
-    public int ShutdownTimeoutSeconds { get; init; } = 60;
+    public int ShutdownTimeoutSeconds { get; set; } = 60;
     /// <summary>How much of each guest's serial output is kept.</summary>
-    public long ConsoleLogMaxBytes { get; init; } = 1 << 20;
+    public long ConsoleLogMaxBytes { get; set; } = 1 << 20;
 
     /// <summary>Memory and cores the host keeps for itself; guests are admitted only into what is left.</summary>
-    public ReservedOptions Reserved { get; init; } = new();
+    public ReservedOptions Reserved { get; set; } = new();
     /// <summary>How far running guests' memory may exceed host memory minus the reservation: 1.0 never, 1.5 by half.</summary>
-    public double Overcommit { get; init; } = 1.0;
-    public HardwareOptions Hardware { get; init; } = new();
+    public double Overcommit { get; set; } = 1.0;
+    public HardwareOptions Hardware { get; set; } = new();
     /// <summary>The built web UI (index.html and its assets); wwwroot beside the carved executable when not set.</summary>
     public string? WebRoot { get; init; }
 

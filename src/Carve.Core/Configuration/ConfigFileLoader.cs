@@ -6,20 +6,11 @@ namespace Carve.Core.Configuration;
 /// <summary>Reads the daemon's JSON config file; unknown keys are an error so that typos do not pass silently.</summary>
 public static class ConfigFileLoader
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        // "pools": null would otherwise leave a null where every reader expects a list.
-        RespectNullableAnnotations = true,
-    };
-
     public static CarveOptions Load(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<CarveOptions>(File.ReadAllText(path), Json)
+            return JsonSerializer.Deserialize(File.ReadAllText(path), ConfigFileJsonContext.Default.CarveOptions)
                 ?? throw new InvalidDataException($"config file {path} is empty");
         }
         catch (JsonException e)

@@ -4,9 +4,9 @@ namespace Carve.Core.Configuration;
 public sealed record HardwareOptions
 {
     /// <summary>The root under which /sys, /proc and /dev are read and written.</summary>
-    public string HostRoot { get; init; } = "/";
+    public string HostRoot { get; set; } = "/";
     /// <summary>Debian's pci.ids (package pci.ids) for vendor, device and class names.</summary>
-    public string PciIds { get; init; } = "/usr/share/misc/pci.ids";
+    public string PciIds { get; set; } = "/usr/share/misc/pci.ids";
     /// <summary>Debian's usb.ids (package usb.ids).</summary>
-    public string UsbIds { get; init; } = "/usr/share/misc/usb.ids";
+    public string UsbIds { get; set; } = "/usr/share/misc/usb.ids";
 }

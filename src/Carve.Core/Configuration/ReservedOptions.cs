@@ -4,7 +4,7 @@ namespace Carve.Core.Configuration;
 public sealed record ReservedOptions
 {
     /// <summary>Memory guests may never take, as a size: 2GiB, 512M, 0.</summary>
-    public string Memory { get; init; } = "0";
+    public string Memory { get; set; } = "0";
     /// <summary>Cores no guest runs on: QEMU's threads and containers' cpusets leave them out.</summary>
-    public IReadOnlyList<int> Cpus { get; init; } = [];
+    public IReadOnlyList<int> Cpus { get; set; } = [];
 }

@@ -4,6 +4,7 @@ using Carve.Contracts.Transfer;
 using Carve.Core.Configuration;
 using Carve.Core.Errors;
 using Carve.Core.Validation;
+using Carve.Core.State;
 
 namespace Carve.Core.Exports;
 
@@ -15,7 +16,6 @@ public sealed partial class ExportStore(CarveOptions options)
 {
     private const string MetaFile = "export.json";
     private const string PartSuffix = ".part";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [GeneratedRegex("^t[0-9a-f]{15}\\z")]
     private static partial Regex IdPattern();
@@ -28,7 +28,7 @@ public sealed partial class ExportStore(CarveOptions options)
         var dir = Path.Combine(Root, CheckId(id) + PartSuffix);
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, MetaFile), JsonSerializer.Serialize(new ExportView { Id = id, Vm = vm, Format = format, CreatedAt = DateTimeOffset.UtcNow }, Json));
+        File.WriteAllText(Path.Combine(dir, MetaFile), JsonSerializer.Serialize(new ExportView { Id = id, Vm = vm, Format = format, CreatedAt = DateTimeOffset.UtcNow }, CoreJsonContext.Default.ExportView));
         return dir;
     }
 
@@ -83,7 +83,7 @@ public sealed partial class ExportStore(CarveOptions options)
     private ExportView Read(string id)
     {
         var dir = Path.Combine(Root, id);
-        var meta = JsonSerializer.Deserialize<ExportView>(File.ReadAllText(Path.Combine(dir, MetaFile)), Json)!;
+        var meta = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(dir, MetaFile)), CoreJsonContext.Default.ExportView)!;
         return meta with
         {
             Files = new DirectoryInfo(dir).EnumerateFiles().Where(f => f.Name != MetaFile).OrderBy(f => f.Name, StringComparer.Ordinal)

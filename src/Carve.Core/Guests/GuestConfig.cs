@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Carve.Core.Networks;
+using Carve.Core.State;
 
 namespace Carve.Core.Guests;
 
@@ -11,42 +12,44 @@ namespace Carve.Core.Guests;
 /// </summary>
 public sealed record GuestConfig
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public int Cpus { get; init; } = 1;
-    public int MemoryMiB { get; init; } = 512;
-    public IReadOnlyList<GuestNic> Nics { get; init; } = [];
+    // Settable, not init-only: the JSON source generator drops an init-only property's default (CarveJson says more).
+    public int Cpus { get; set; } = 1;
+    public int MemoryMiB { get; set; } = 512;
+    public IReadOnlyList<GuestNic> Nics { get; set; } = [];
     public string? Description { get; init; }
 
     /// <summary>The kind-specific settings, kept as JSON for the driver that owns them. Never changed in place.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Specific { get; init; }
+    public Dictionary<string, JsonElement>? Specific { get; set; }
 
     [JsonIgnore]
     public long MemoryBytes => (long)MemoryMiB << 20;
 
     /// <summary>The kind-specific settings as the driver's own record.</summary>
-    public T Spec<T>() where T : class =>
-        JsonSerializer.SerializeToElement(Specific ?? [], Json).Deserialize<T>(Json)
+    public T Spec<T>() where T : class, IGuestSpec<T> =>
+        JsonSerializer.SerializeToElement(Specific ?? [], CoreJsonContext.Default.DictionaryStringJsonElement).Deserialize(T.JsonTypeInfo)
         ?? throw new InvalidDataException($"The stored {typeof(T).Name} is empty.");
 
+    /// <summary>This config with other kind-specific settings: the driver's own record.</summary>
+    public GuestConfig WithSpec<T>(T spec) where T : class, IGuestSpec<T> => WithSpec(JsonSerializer.SerializeToElement(spec, T.JsonTypeInfo));
+
     /// <summary>
-    /// This config with other kind-specific settings. Settings the driver's record does not know (written by a newer
-    /// carved) are kept, so going back a version and forth again loses nothing.
+    /// This config with other kind-specific settings, given as a JSON object. Settings it does not name (written by a
+    /// newer carved) are kept, so going back a version and forth again loses nothing.
     /// </summary>
-    public GuestConfig WithSpec<T>(T spec) where T : class
+    public GuestConfig WithSpec(JsonElement spec)
     {
         var specific = new Dictionary<string, JsonElement>(Specific ?? []);
-        foreach (var property in JsonSerializer.SerializeToElement(spec, Json).EnumerateObject())
+        foreach (var property in spec.EnumerateObject())
             specific[property.Name] = property.Value.Clone();
         return this with { Specific = specific };
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    /// <summary>The settings a guest with <paramref name="spec"/> has, common and kind-specific.</summary>
+    public static GuestConfig Of<T>(T spec) where T : class, IGuestSpec<T> => new GuestConfig().WithSpec(spec);
+
+    public string ToJson() => JsonSerializer.Serialize(this, CoreJsonContext.Default.GuestConfig);
 
     public static GuestConfig FromJson(string json) =>
-        JsonSerializer.Deserialize<GuestConfig>(json, Json) ?? throw new InvalidDataException("empty guest config");
-
-    /// <summary>The settings a guest with <paramref name="spec"/> has, common and kind-specific.</summary>
-    public static GuestConfig Of<T>(T spec) where T : class => new GuestConfig().WithSpec(spec);
+        JsonSerializer.Deserialize(json, CoreJsonContext.Default.GuestConfig) ?? throw new InvalidDataException("empty guest config");
 }

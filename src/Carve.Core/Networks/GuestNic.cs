@@ -9,7 +9,7 @@ public sealed record GuestNic(string Name, string Network, string Model, string 
     public int? Vlan { get; init; }
     /// <summary>The address reserved for this NIC by a NAT network's DHCP.</summary>
     public string? Ip { get; init; }
-    public IReadOnlyList<PortPublish> Publish { get; init; } = [];
+    public IReadOnlyList<PortPublish> Publish { get; set; } = [];
 
     public const string UserNetwork = "user";
 

@@ -12,16 +12,15 @@ public sealed record CtArchiveConfig
 {
     public const string MemberName = "carve-ct.json";
     public const int MaxBytes = 64 * 1024;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public int Cpus { get; init; } = 1;
-    public int MemoryMiB { get; init; } = 512;
+    public int Cpus { get; set; } = 1;
+    public int MemoryMiB { get; set; } = 512;
     public string? Hostname { get; init; }
     public bool Privileged { get; init; }
     public string? Template { get; init; }
     public string? Description { get; init; }
     /// <summary>Recorded for reference; an import never applies them (they name paths on the exporting host).</summary>
-    public IReadOnlyList<CtMount> Mounts { get; init; } = [];
+    public IReadOnlyList<CtMount> Mounts { get; set; } = [];
 
     public static CtArchiveConfig From(GuestConfig config)
     {
@@ -34,13 +33,13 @@ public sealed record CtArchiveConfig
         };
     }
 
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, LxcJsonContext.Default.CtArchiveConfig);
 
     public static CtArchiveConfig Parse(byte[] json)
     {
         try
         {
-            return JsonSerializer.Deserialize<CtArchiveConfig>(json, Json) ?? throw new JsonException("null");
+            return JsonSerializer.Deserialize(json, LxcJsonContext.Default.CtArchiveConfig) ?? throw new JsonException("null");
         }
         catch (JsonException e)
         {

@@ -16,13 +16,11 @@ public sealed record TemplateMetadata
     /// <summary>For built-in templates: which version of the recipe made it, so an older build is made again.</summary>
     public int Revision { get; init; }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static TemplateMetadata? TryRead(string templateDir)
     {
         try
         {
-            return JsonSerializer.Deserialize<TemplateMetadata>(File.ReadAllText(Path.Combine(templateDir, FileName)), Json);
+            return JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(templateDir, FileName)), LxcJsonContext.Default.TemplateMetadata);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -31,5 +29,5 @@ public sealed record TemplateMetadata
     }
 
     public void Write(string templateDir) =>
-        File.WriteAllText(Path.Combine(templateDir, FileName), JsonSerializer.Serialize(this, Json));
+        File.WriteAllText(Path.Combine(templateDir, FileName), JsonSerializer.Serialize(this, LxcJsonContext.Default.TemplateMetadata));
 }

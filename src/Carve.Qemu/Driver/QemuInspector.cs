@@ -59,7 +59,7 @@ public sealed class QemuInspector(QemuRuntime runtime, ProcFs proc)
     public static async Task RecordAsync(QemuPaths paths, GuestRecord guest, string accel, string note, CancellationToken ct)
     {
         await File.WriteAllTextAsync(paths.AppliedConfig, guest.Config.ToJson(), ct);
-        await File.WriteAllTextAsync(paths.AccelFile, JsonSerializer.Serialize(new[] { accel, note }), ct);
+        await File.WriteAllTextAsync(paths.AccelFile, JsonSerializer.Serialize([accel, note], QemuJsonContext.Default.StringArray), ct);
     }
 
     private static (string? Accel, string? Note) ReadAccel(QemuPaths paths)
@@ -67,7 +67,7 @@ public sealed class QemuInspector(QemuRuntime runtime, ProcFs proc)
         var text = TryRead(paths.AccelFile);
         if (text is null)
             return (null, null);
-        var parts = JsonSerializer.Deserialize<string[]>(text);
+        var parts = JsonSerializer.Deserialize(text, QemuJsonContext.Default.StringArray);
         return parts is { Length: 2 } ? (parts[0], parts[1]) : (null, null);
     }
 

@@ -7,23 +7,25 @@ namespace Carve.Qemu.Guests;
 /// What a VM has beyond what every guest has (<see cref="GuestConfig"/>): its identity, firmware, boot media,
 /// disks and host devices. Stored in the guest's config beside the common settings; only the QEMU driver reads it.
 /// </summary>
-public sealed record VmSpec
+public sealed record VmSpec : IGuestSpec<VmSpec>
 {
     /// <summary>The SMBIOS UUID the guest sees; a clone gets a new one.</summary>
     public required string Uuid { get; init; }
-    public string Firmware { get; init; } = "bios";
-    public string Accel { get; init; } = "auto";
+    public string Firmware { get; set; } = "bios";
+    public string Accel { get; set; } = "auto";
     public string? Cdrom { get; init; }
     public string? Kernel { get; init; }
     public string? Initrd { get; init; }
     public string? Cmdline { get; init; }
-    public IReadOnlyList<VmDisk> Disks { get; init; } = [];
+    public IReadOnlyList<VmDisk> Disks { get; set; } = [];
     /// <summary>The per-VM UEFI variable store, a qcow2 (once raw) volume in the default pool.</summary>
     public VmDisk? EfiVars { get; init; }
     /// <summary>Host PCI devices given to the VM through vfio-pci.</summary>
-    public IReadOnlyList<VmHostPci> HostPci { get; init; } = [];
+    public IReadOnlyList<VmHostPci> HostPci { get; set; } = [];
     /// <summary>Host USB devices: vendor:product or bus-port, validated.</summary>
-    public IReadOnlyList<string> HostUsb { get; init; } = [];
+    public IReadOnlyList<string> HostUsb { get; set; } = [];
+
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<VmSpec> JsonTypeInfo => QemuJsonContext.Default.VmSpec;
 
     /// <summary>Every volume of the VM: its disks, then the UEFI variable store.</summary>
     [JsonIgnore]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace Carve.Qemu.Qmp;
 
 /// <summary>One typed method per QMP command Carve uses.</summary>
@@ -42,7 +43,7 @@ public sealed partial class QmpClient
         ArgumentException.ThrowIfNullOrEmpty(nodeOrDeviceName);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sizeBytes);
         // QEMU looks the name up as a device first, then as a node name, so one call serves both.
-        var arguments = new Dictionary<string, object>
+        var arguments = new JsonObject
         {
             ["device"] = nodeOrDeviceName,
             ["node-name"] = nodeOrDeviceName,
@@ -62,7 +63,7 @@ public sealed partial class QmpClient
     public async Task<string> HumanMonitorCommandAsync(string commandLine, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(commandLine);
-        var arguments = new Dictionary<string, object> { ["command-line"] = commandLine };
+        var arguments = new JsonObject { ["command-line"] = commandLine };
         var result = await ExecuteAsync("human-monitor-command", arguments, cancellationToken);
         return result.ValueKind == System.Text.Json.JsonValueKind.String ? result.GetString() ?? "" : "";
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Carve.Qemu.Qmp;
 
@@ -11,7 +12,7 @@ public sealed partial class QmpClient
     /// <param name="arguments">Serialized as the <c>arguments</c> object; null sends none.</param>
     /// <exception cref="QmpException">QEMU answered with an error.</exception>
     /// <exception cref="QmpDisconnectedException">The connection closed before the reply.</exception>
-    public async Task<JsonElement> ExecuteAsync(string command, object? arguments, CancellationToken cancellationToken)
+    public async Task<JsonElement> ExecuteAsync(string command, JsonObject? arguments, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);
         var id = Interlocked.Increment(ref _lastId);
@@ -54,7 +55,7 @@ public sealed partial class QmpClient
         }
     }
 
-    private static byte[] Serialize(string command, object? arguments, long id)
+    private static byte[] Serialize(string command, JsonObject? arguments, long id)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -64,7 +65,7 @@ public sealed partial class QmpClient
             if (arguments is not null)
             {
                 writer.WritePropertyName("arguments");
-                JsonSerializer.Serialize(writer, arguments, arguments.GetType());
+                arguments.WriteTo(writer);
             }
             writer.WriteNumber("id", id);
             writer.WriteEndObject();

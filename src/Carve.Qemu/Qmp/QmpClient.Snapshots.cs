@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Carve.Qemu.Qmp;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed partial class QmpClient
     public Task JobDismissAsync(string jobId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
-        return ExecuteAsync("job-dismiss", new Dictionary<string, object> { ["id"] = jobId }, cancellationToken);
+        return ExecuteAsync("job-dismiss", new JsonObject { ["id"] = jobId }, cancellationToken);
     }
 
     /// <summary>
@@ -37,12 +39,12 @@ public sealed partial class QmpClient
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfZero(devices.Count);
-        var actions = devices.Select(d => new Dictionary<string, object>
+        var actions = new JsonArray([.. devices.Select(d => new JsonObject
         {
             ["type"] = "blockdev-snapshot-internal-sync",
-            ["data"] = new Dictionary<string, object> { ["device"] = d, ["name"] = name },
-        }).ToList();
-        return ExecuteAsync("transaction", new Dictionary<string, object> { ["actions"] = actions }, cancellationToken);
+            ["data"] = new JsonObject { ["device"] = d, ["name"] = name },
+        })]);
+        return ExecuteAsync("transaction", new JsonObject { ["actions"] = actions }, cancellationToken);
     }
 
     /// <summary>
@@ -91,11 +93,11 @@ public sealed partial class QmpClient
         }
     }
 
-    private static Dictionary<string, object> SnapshotArguments(string jobId, string tag, string? vmstateNode, IReadOnlyList<string> devices)
+    private static JsonObject SnapshotArguments(string jobId, string tag, string? vmstateNode, IReadOnlyList<string> devices)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         ArgumentException.ThrowIfNullOrEmpty(tag);
-        var arguments = new Dictionary<string, object> { ["job-id"] = jobId, ["tag"] = tag, ["devices"] = devices.ToArray() };
+        var arguments = new JsonObject { ["job-id"] = jobId, ["tag"] = tag, ["devices"] = new JsonArray([.. devices.Select(d => (JsonNode)d)]) };
         if (vmstateNode is not null)
             arguments["vmstate"] = vmstateNode;
         return arguments;

@@ -17,7 +17,7 @@ public sealed class GuestStoreTests : IDisposable
     private GuestRecord Insert(string name, int? id = null, string task = "t-create") =>
         _guests.Insert(name, id, GuestKind.Vm, _ => Config("u"), task);
 
-    private static GuestConfig Config(string uuid) => new GuestConfig { Cpus = 2 }.WithSpec(new { uuid });
+    private static GuestConfig Config(string uuid) => new GuestConfig { Cpus = 2 }.WithSpecOf(new { uuid });
 
     [Fact]
     public void Insert_stores_the_guest_holding_its_create_lock()

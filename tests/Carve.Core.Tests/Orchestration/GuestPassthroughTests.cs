@@ -42,7 +42,7 @@ public sealed class GuestPassthroughTests : IDisposable
 
     private GuestRecord WithDevices(GuestRecord guest, params string[] addresses)
     {
-        _h.Guests.UpdateConfig(guest.Id, guest.Config.WithSpec(new { hostPci = addresses.Select(a => new { address = a }).ToArray() }));
+        _h.Guests.UpdateConfig(guest.Id, guest.Config.WithSpecOf(new { hostPci = addresses.Select(a => new { address = a }).ToArray() }));
         return _h.Reread(guest);
     }
 

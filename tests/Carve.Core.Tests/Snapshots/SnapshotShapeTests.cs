@@ -1,3 +1,4 @@
+using Carve.Core.Tests.Support;
 using System.Text.Json.Nodes;
 using Carve.Core.Guests;
 using Carve.Core.Networks;
@@ -7,11 +8,11 @@ namespace Carve.Core.Tests.Snapshots;
 
 public sealed class SnapshotShapeTests
 {
-    private static readonly GuestConfig Then = new GuestConfig { Cpus = 1, MemoryMiB = 256, Description = "then" }.WithSpec(new { uuid = "u" });
+    private static readonly GuestConfig Then = new GuestConfig { Cpus = 1, MemoryMiB = 256, Description = "then" }.WithSpecOf(new { uuid = "u" });
     private static readonly GuestConfig Now = new GuestConfig
     {
         Cpus = 4, MemoryMiB = 1024, Description = "now", Nics = [new GuestNic("net0", "lab", "virtio", "02:00:00:00:00:01")],
-    }.WithSpec(new { uuid = "u", disks = new[] { "disk0" } });
+    }.WithSpecOf(new { uuid = "u", disks = new[] { "disk0" } });
 
     [Fact]
     public void A_rollback_takes_back_cpus_and_memory_and_keeps_the_rest_of_today()
@@ -65,5 +66,5 @@ public sealed class SnapshotShapeTests
     }
 
     private static GuestConfig Ct(int cpus, int memory, string mount) =>
-        new GuestConfig { Cpus = cpus, MemoryMiB = memory }.WithSpec(new { hostname = "h", mounts = new[] { new { hostPath = mount, guestPath = "/media" } } });
+        new GuestConfig { Cpus = cpus, MemoryMiB = memory }.WithSpecOf(new { hostname = "h", mounts = new[] { new { hostPath = mount, guestPath = "/media" } } });
 }

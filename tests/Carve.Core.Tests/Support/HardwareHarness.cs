@@ -45,7 +45,7 @@ internal sealed class HardwareHarness : IDisposable
 
     public GuestRecord Vm(string name, int memoryMiB = 512, params string[] hostPci)
     {
-        var config = new GuestConfig { MemoryMiB = memoryMiB }.WithSpec(new { hostPci = hostPci.Select(a => new { address = a }).ToArray() });
+        var config = new GuestConfig { MemoryMiB = memoryMiB }.WithSpecOf(new { hostPci = hostPci.Select(a => new { address = a }).ToArray() });
         var guest = Guests.Insert(name, null, Contracts.Guests.GuestKind.Vm, _ => config, "tsetup");
         Guests.ReleaseLock(guest.Id, "tsetup");
         return Guests.Find(guest.Id)!;

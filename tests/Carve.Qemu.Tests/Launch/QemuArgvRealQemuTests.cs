@@ -113,7 +113,7 @@ public sealed class QemuArgvRealQemuTests
 
     private static async Task<string?> QomGetStringAsync(QmpClient qmp, string property)
     {
-        var value = await qmp.ExecuteAsync("qom-get", new { path = "/machine", property }, CancellationToken.None);
+        var value = await qmp.ExecuteAsync("qom-get", new System.Text.Json.Nodes.JsonObject { ["path"] = "/machine", ["property"] = property }, CancellationToken.None);
         return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
