@@ -10,7 +10,8 @@ carve_install_packages "${CARVE_HOST_PACKAGES[@]}" socat chromium binutils linti
 # The test guests (Debian kernel, busybox initramfs, BIOS and UEFI disks) are cached between runs.
 export CARVE_TEST_CACHE="${CARVE_TEST_CACHE:-/var/cache/carve-test}"
 tests/fixtures/build-test-guest.sh
-./build.sh --deb
+# The package is built for the package tests; xz -1 instead of -6: the same files, 70 s less on two cores.
+CARVE_DEB_LEVEL=1 ./build.sh --deb
 export CARVE_OUT="$PWD/out"
 
 results="$(mktemp -d)"

@@ -100,8 +100,8 @@ public sealed class CompletionTests : IAsyncLifetime
     {
         var script = _package.At("/usr/share/fish/vendor_completions.d/carve.fish");
         var result = (await Processes.RunAsync("env",
-            [$"PATH={PathWithPackage()}", "fish", "--no-config", "-c", $"source {script}; complete -C'carve vm st'; echo --; complete -C'carve list -o '"])).EnsureSuccess();
-        var parts = result.Stdout.Split("--\n");
+            [$"PATH={PathWithPackage()}", "fish", "--no-config", "-c", $"source {script}; complete -C'carve vm st'; echo SPLIT; complete -C'carve list -o '"])).EnsureSuccess();
+        var parts = result.Stdout.Split("SPLIT\n");
         Assert.Equal(["start", "stop"], Lines(parts[0]));
         Assert.Equal(["json", "table"], Lines(parts[1]));
     }
