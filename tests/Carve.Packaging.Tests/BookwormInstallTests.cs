@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Carve.Packaging.Tests.Support;
 using Carve.SystemTests.Harness;
 using Xunit.Abstractions;
@@ -44,6 +45,30 @@ public sealed class BookwormInstallTests(ITestOutputHelper output)
         Assert.Equal("/lib/systemd/system/carved.service",
             new FileInfo(root.At("/etc/systemd/system/multi-user.target.wants/carved.service")).LinkTarget);
         Assert.DoesNotContain(Processes.FindByArgument("/usr/lib/carve/carved"), root.Owns);
+
+        // A host without KVM (this root has no /dev/kvm, nor /sys): the installed carved starts as the unit would start
+        // it, and host check says what is missing.
+        Assert.False(File.Exists(root.At("/dev/kvm")));
+        using (var carved = root.Start("/usr/sbin/carved", "--config", "/etc/carve/carved.json", "--listen", "none"))
+        {
+            try
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (!File.Exists(root.At("/run/carve/carved.sock")))
+                {
+                    Assert.False(carved.HasExited, "carved exited in the bookworm root");
+                    Assert.True(DateTime.UtcNow < deadline, "carved did not start in the bookworm root");
+                    await Task.Delay(100);
+                }
+                var check = await root.ChrootAsync("carve", "host", "check");
+                Assert.Contains("[FAIL] kvm: KVM is not available", check.Stdout, StringComparison.Ordinal);
+            }
+            finally
+            {
+                carved.Kill();
+                await carved.WaitForExitAsync();
+            }
+        }
 
         // An upgrade (prerm upgrade, postinst configure OLD) without systemd: nothing to restart, and no error.
         var revision2 = await DebPackage.BuildRevisionAsync(2, root.Work);
@@ -117,6 +142,18 @@ public sealed class BookwormInstallTests(ITestOutputHelper output)
             {
                 return false;
             }
+        }
+
+        /// <summary>A program started in the root and left running; the caller stops it.</summary>
+        public Process Start(params string[] command)
+        {
+            var psi = new ProcessStartInfo("chroot") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { Root }.Concat(command))
+                psi.ArgumentList.Add(a);
+            var process = Process.Start(psi)!;
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return process;
         }
 
         public Task<CommandResult> ChrootAsync(params string[] command) =>
