@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Builds everything and leaves the executables out/carve and out/carved.
 # --update-openapi: rewrite web/openapi.json from the daemon's code (after a change to the API), instead of failing.
+# --deb: also build the Debian package out/carve_VERSION-1_amd64.deb from packaging/ and out/ (docs/install.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 openapi=check
+deb=no
 args=()
 for arg in "$@"; do
-    if [ "$arg" = --update-openapi ]; then openapi=write; else args+=("$arg"); fi
+    case "$arg" in
+        --update-openapi) openapi=write ;;
+        --deb) deb=yes ;;
+        *) args+=("$arg") ;;
+    esac
 done
 set -- "${args[@]}"
 . scripts/common.sh
@@ -31,3 +37,6 @@ dotnet run --no-build -c Release --project tools/Carve.OpenApiDump -- "$openapi"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 rm -rf out/wwwroot && cp -r web/dist out/wwwroot
 echo "Built out/carved, out/carve and the web UI in out/wwwroot."
+if [ "$deb" = yes ]; then
+    packaging/build-deb.sh
+fi

@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Carve.Daemon;
@@ -48,6 +49,9 @@ public static class CarveDaemon
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The scheme notes every refused request at Information; the 401 answers say it to the caller already.
         builder.Logging.AddFilter(typeof(CarveAuthenticationHandler).FullName, LogLevel.Warning);
+        // Under systemd (carved.service, Type=notify): READY=1 once the API listens, STOPPING=1 on SIGTERM, and log lines
+        // with journald priorities. Started any other way this does nothing.
+        builder.Services.AddSystemd();
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Carve.Cli.Completion;
 using Carve.Cli.Infrastructure;
 using Carve.Cli.Tasks;
 using Carve.Client;
@@ -12,7 +13,7 @@ internal static class CloneCommands
 {
     public static Command Clone(GlobalOptions options)
     {
-        var source = new Argument<string>("SRC") { Description = "The VM or container to copy (name or numeric id)" };
+        var source = new Argument<string>("SRC") { Description = "The VM or container to copy (name or numeric id)" }.CompletesGuestNames();
         var target = new Argument<string>("DST") { Description = "The new guest's name" };
         var linked = new Option<bool>("--linked") { Description = "Share the template's disks instead of copying them (instant)" };
         var snapshot = new Option<string?>("--snapshot") { Description = "Copy the source as it was at this snapshot", HelpName = "SNAP" };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Carve.Cli.Completion;
 using Carve.Client;
 using Carve.Contracts.Guests;
 
@@ -10,5 +11,5 @@ internal static class CommonArguments
     public static Argument<string> Guest() => Guest(GuestKind.Vm);
 
     public static Argument<string> Guest(GuestKind kind) =>
-        new("NAME") { Description = $"The {kind.Noun}'s name or numeric id" };
+        new Argument<string>("NAME") { Description = $"The {kind.Noun}'s name or numeric id" }.CompletesGuestNames(kind);
 }

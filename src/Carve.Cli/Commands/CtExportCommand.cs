@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Carve.Cli.Completion;
 using Carve.Cli.Infrastructure;
 using Carve.Cli.Specs;
 using Carve.Cli.Tasks;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Commands;
 
@@ -10,7 +12,7 @@ internal static class CtExportCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = new Argument<string>("NAME") { Description = "The container (name or id); it must be stopped" };
+        var name = new Argument<string>("NAME") { Description = "The container (name or id); it must be stopped" }.CompletesGuestNames(GuestKind.Ct);
         var file = new Option<string>("--file", "-o") { Description = "Where to write it here (default: NAME.tar.zst)", HelpName = "PATH" };
         var keep = new Option<bool>("--keep") { Description = "Leave the export on carved too (GET /api/v1/exports)" };
 

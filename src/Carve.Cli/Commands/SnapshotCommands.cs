@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Carve.Cli.Completion;
 using Carve.Cli.Infrastructure;
 using Carve.Cli.Output;
 using Carve.Cli.Tasks;
@@ -19,7 +20,7 @@ internal static class SnapshotCommands
         return snapshot;
     }
 
-    private static Argument<string> Guest() => new("GUEST") { Description = "The VM's or container's name or numeric id" };
+    private static Argument<string> Guest() => new Argument<string>("GUEST") { Description = "The VM's or container's name or numeric id" }.CompletesGuestNames();
 
     private static Argument<string> Snap() => new("SNAP") { Description = "The snapshot's name" };
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Carve.Cli.Completion;
 using Carve.Cli.Infrastructure;
 using Carve.Cli.Output;
 using Carve.Cli.Specs;
 using Carve.Cli.Tasks;
+using Carve.Contracts.Guests;
 using Carve.Client;
 using Carve.Contracts.Transfer;
 
@@ -17,7 +19,7 @@ internal static class VmExportCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = new Argument<string>("NAME") { Description = "The VM (name or id); it must be stopped" };
+        var name = new Argument<string>("NAME") { Description = "The VM (name or id); it must be stopped" }.CompletesGuestNames(GuestKind.Vm);
         var format = new Option<string>("--format") { Description = "ova (default; for ESXi/vSphere and VirtualBox), or just the disks: vmdk, vhdx, qcow2, raw", HelpName = "FORMAT" };
         Choices.Restrict(format, "ova", "vmdk", "vhdx", "qcow2", "raw");
         var file = new Option<string>("--file", "-o") { Description = "Where to write it here (default: NAME.FORMAT); several disks get -diskN added", HelpName = "PATH" };

@@ -2,11 +2,12 @@ using System.CommandLine;
 
 namespace Carve.Cli.Infrastructure;
 
-/// <summary>Restricts an option to a few words, with a one-line error (the built-in one spans several lines).</summary>
+/// <summary>Restricts an option to a few words, with a one-line error (the built-in one spans several lines); shells complete them.</summary>
 internal static class Choices
 {
     public static Option<string> Restrict(Option<string> option, params string[] allowed)
     {
+        option.CompletionSources.Add(allowed);
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();

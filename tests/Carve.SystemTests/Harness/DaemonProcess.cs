@@ -71,13 +71,20 @@ public sealed class DaemonProcess : IAsyncDisposable
     /// <summary>The network namespace carved runs in (ip netns exec), or null for the host's.</summary>
     public NetworkNamespace? Namespace { get; private init; }
 
+    /// <summary>The program <see cref="LaunchAsync"/> starts: out/carved, or e.g. an installed package's; a test may switch it between launches.</summary>
+    public string DaemonBinary { get; set; } = CarveBinaries.Daemon;
+
     /// <param name="netns">A network namespace to run carved in, or null for the host's.</param>
     /// <param name="extraConfig">Config file keys to add or override, e.g. a reservation.</param>
     /// <param name="listen">HTTPS on HOST:PORT besides the unix socket, or "none".</param>
+    /// <param name="daemonBinary">The carved to start instead of out/carved.</param>
     public static async Task<DaemonProcess> StartAsync(
-        NetworkNamespace? netns = null, IReadOnlyDictionary<string, object>? extraConfig = null, string listen = "none")
+        NetworkNamespace? netns = null, IReadOnlyDictionary<string, object>? extraConfig = null, string listen = "none", string? daemonBinary = null)
     {
-        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName, extraConfig) { Namespace = netns, Listen = listen };
+        var daemon = new DaemonProcess(Directory.CreateTempSubdirectory("carve-sys-").FullName, extraConfig)
+        {
+            Namespace = netns, Listen = listen, DaemonBinary = daemonBinary ?? CarveBinaries.Daemon,
+        };
         await daemon.LaunchAsync();
         return daemon;
     }
@@ -88,11 +95,11 @@ public sealed class DaemonProcess : IAsyncDisposable
             File.Delete(Socket);
         var logStart = Log.Length;
         // ip netns exec execs carved in place, so the pid is carved's own and kill -9 reaches it.
-        var psi = new ProcessStartInfo(Namespace is null ? CarveBinaries.Daemon : "ip")
+        var psi = new ProcessStartInfo(Namespace is null ? DaemonBinary : "ip")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        var prefix = Namespace is null ? [] : new[] { "netns", "exec", Namespace.Name, CarveBinaries.Daemon };
+        var prefix = Namespace is null ? [] : new[] { "netns", "exec", Namespace.Name, DaemonBinary };
         foreach (var a in prefix.Concat(["--data-dir", DataDir, "--run-dir", RunDir, "--listen", Listen, "--config", ConfigFile]))
             psi.ArgumentList.Add(a);
         _process = Process.Start(psi)!;
