@@ -20,16 +20,21 @@ carve_require_dotnet
 carve_require_node
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Carve.slnx -c Release -v quiet -nologo "$@"
-# The daemon: ReadyToRun keeps its JIT work and memory small; it runs on the shared .NET runtime.
-dotnet publish src/Carve.Daemon -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o out -v quiet -nologo
-# The CLI starts once per command, so start-up is most of its time. Native AOT would be best, but its runtime pack
-# (Microsoft.NETCore.App.Runtime.NativeAOT.linux-x64) is not on the NuGet mirror here. Next best, measured in
-# docs/benchmarks.md: its own runtime, trimmed, and ReadyToRun-compiled with it into one composite image, so that
-# the generic code it shares with the framework needs no JIT either. It lives in out/cli (the composite is tied to
-# that runtime copy) and out/carve links to it. Its obj/ is its own: a composite build rewrites the assemblies there.
-rm -rf out/cli
-dotnet publish src/Carve.Cli -c Release -r linux-x64 -p:CarveStandaloneCli=true -o out/cli -v quiet -nologo
-ln -sfn cli/carve out/carve
+# carved and carve are Native AOT executables: no .NET runtime on the host, start-up in milliseconds, a daemon that
+# idles small (docs/benchmarks.md, "Native AOT"). Each is published into its own folder under obj/ and only the
+# executable (and the SQLite library carved loads) is copied into out/, so out/ holds no stale assemblies of an
+# older, JIT-compiled build.
+publish_native() { # PROJECT TARGET-DIR FILE...
+    local project=$1 dir=$2; shift 2
+    local staging="$project/obj/native-publish"
+    rm -rf "$staging"
+    dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true -o "$staging" -v quiet -nologo
+    for file in "$@"; do install -m 0755 "$staging/$file" "$dir/$file"; done
+}
+mkdir -p out
+find out -mindepth 1 -maxdepth 1 ! -name wwwroot ! -name 'carve_*.deb' -exec rm -rf {} +
+publish_native src/Carve.Daemon out carved libe_sqlite3.so
+publish_native src/Carve.Cli out carve
 # The web UI's wire types are generated from web/openapi.json, which must be the document the daemon serves: a tool
 # starts the daemon's code in-process on throwaway dirs (no TCP, no KVM probe, nothing outside them) and compares.
 dotnet run --no-build -c Release --project tools/Carve.OpenApiDump -- "$openapi" web/openapi.json

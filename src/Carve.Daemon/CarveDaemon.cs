@@ -1,3 +1,4 @@
+using System.Runtime;
 using Carve.Api;
 using Carve.Api.Auth;
 using Carve.Core;
@@ -83,6 +84,10 @@ public static class CarveDaemon
         await app.StartAsync(ct);
         // The socket is the root-only door to the API: nobody else may even connect.
         File.SetUnixFileMode(options.SocketPath, FileModes.OwnerOnly);
+        // Start-up builds much that is garbage once the daemon serves (DI graphs, route tables, recovery's reads); a
+        // daemon that then idles for days should not keep that memory committed.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return app;
     }
 }
