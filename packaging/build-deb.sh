@@ -6,11 +6,8 @@
 #   --compression TYPE    xz (default), gzip or none, as dpkg-deb -Z takes it
 #   --level N             the compression level (default: CARVE_DEB_LEVEL, else 6, dpkg's default; xz -1 is about
 #                         seven times faster here for a package 14% larger, which test.sh uses)
-# It packages out/ as it is: today carved is framework-dependent (ReadyToRun on the shared .NET runtime) and the CLI
-# is self-contained in out/cli. A program whose runtimeconfig.json names shared frameworks gets those frameworks
-# (copied from the SDK's dotnet) in /usr/lib/carve/dotnet and a small wrapper in /usr/bin or /usr/sbin that points
-# DOTNET_ROOT there; a self-contained or native program gets a plain symlink. So the same script keeps working when
-# both become single native files.
+# carved and carve are Native AOT executables: the package carries no .NET runtime, and /usr/sbin/carved and
+# /usr/bin/carve are links into /usr/lib/carve.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +25,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-for need in dpkg-deb:dpkg python3:python3 gzip:gzip readelf:binutils strip:binutils; do
+for need in dpkg-deb:dpkg gzip:gzip readelf:binutils strip:binutils; do
     command -v "${need%%:*}" >/dev/null || { echo "build-deb.sh needs ${need%%:*} (Debian package ${need#*:})." >&2; exit 1; }
 done
 if [ ! -x out/carved ] || [ ! -e out/carve ] || [ ! -f out/wwwroot/index.html ]; then
@@ -58,81 +55,25 @@ tar -C out --exclude=./wwwroot --exclude='./carve_*.deb' -cf - . | tar -C "$lib"
 cp -r out/wwwroot "$root/usr/share/carve/wwwroot"
 ln -s ../../share/carve/wwwroot "$lib/wwwroot"
 
-# "NAME VERSION" for each shared framework a program's runtimeconfig.json names; nothing when it is self-contained
-# (includedFrameworks) or native (no runtimeconfig.json).
-frameworks_of() {
-    local config="${1%.dll}.runtimeconfig.json"
-    [ -f "$config" ] || return 0
-    python3 - "$config" <<'PY'
-import json, sys
-options = json.load(open(sys.argv[1])).get("runtimeOptions", {})
-for f in options.get("frameworks", []) + ([options["framework"]] if "framework" in options else []):
-    print(f["name"], f["version"])
-PY
-}
-
-# The newest installed version of a framework (or of hostfxr) with the same major version as the one asked for:
-# the default roll-forward (LatestPatch, then a later minor) finds it.
-dotnet_root=""
-newest() { # DIR MAJOR
-    local dir=$1 major=$2
-    find "$dir" -mindepth 1 -maxdepth 1 -type d -name "$major.*" -printf '%f\n' | sort -V | tail -1
-}
-
-wrapper() { # PROGRAM LINK_DIR
-    cat <<EOF
-#!/bin/sh
-# $1 is framework-dependent: it runs on the .NET runtime that the carve package ships in /usr/lib/carve/dotnet.
-self=\$(readlink -f "\$0")
-lib=\$(readlink -f "\${self%/*}/../lib/carve")
-DOTNET_ROOT="\$lib/dotnet"
-export DOTNET_ROOT
-exec "\$lib/$1" "\$@"
-EOF
-}
-
-bundled=""
+# Both programs must be native: a framework-dependent or self-contained .NET build (a runtimeconfig.json beside it)
+# would need a runtime that Debian does not ship.
 for program in carved:usr/sbin carve:usr/bin; do
     name=${program%%:*}
-    dir=${program#*:}
-    real=$(readlink -f "out/$name")
-    needs=$(frameworks_of "$real")
-    if [ -z "$needs" ]; then
-        ln -s "../lib/carve/$name" "$root/$dir/$name"
-        continue
+    if [ -e "out/$name.runtimeconfig.json" ] || [ -L "out/$name" ]; then
+        echo "build-deb.sh: out/$name is not a Native AOT executable; run ./build.sh." >&2
+        exit 1
     fi
-    if [ -z "$dotnet_root" ]; then
-        dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
-    fi
-    while read -r framework wanted; do
-        major=${wanted%%.*}
-        have=$(newest "$dotnet_root/shared/$framework" "$major")
-        [ -n "$have" ] || { echo "build-deb.sh: $name needs $framework $wanted, which $dotnet_root does not have." >&2; exit 1; }
-        if [ ! -d "$lib/dotnet/shared/$framework/$have" ]; then
-            install -d "$lib/dotnet/shared/$framework"
-            cp -r "$dotnet_root/shared/$framework/$have" "$lib/dotnet/shared/$framework/"
-            bundled="$bundled $framework $have,"
-        fi
-        fxr=$(newest "$dotnet_root/host/fxr" "$major")
-        if [ ! -d "$lib/dotnet/host/fxr/$fxr" ]; then
-            install -d "$lib/dotnet/host/fxr"
-            cp -r "$dotnet_root/host/fxr/$fxr" "$lib/dotnet/host/fxr/"
-        fi
-    done <<<"$needs"
-    wrapper "$name" > "$root/$dir/$name"
-    chmod 0755 "$root/$dir/$name"
+    ln -s "../lib/carve/$name" "$root/${program#*:}/$name"
 done
-# LTTng tracing support: loaded only when present, and it would need liblttng-ust, which nothing else wants.
-find "$lib" -name libcoreclrtraceptprovider.so -path '*/dotnet/*' -delete
-# Shared libraries that still carry a symbol table (NuGet's SQLite build) are stripped as dh_strip would. Programs are
-# left alone: a single-file apphost keeps its bundle after the ELF image, which strip would cut off.
+# Shared libraries that still carry a symbol table (NuGet's SQLite build) are stripped as dh_strip would. The programs
+# are stripped already: the AOT compiler writes their symbols to carved.dbg and carve.dbg, which out/ does not keep.
 while IFS= read -r -d '' so; do
     if readelf -S "$so" 2>/dev/null | grep -q '\.symtab'; then
         strip --strip-unneeded --remove-section=.comment --remove-section=.note "$so"
     fi
 done < <(find "$lib" -type f \( -name '*.so' -o -name '*.so.*' \) -print0)
 
-# Modes: directories 0755; programs (executable in out/ or the runtime, and not shared libraries) 0755; all else 0644.
+# Modes: directories 0755; programs (executable in out/, and not shared libraries) 0755; all else 0644.
 find "$root" -type d -exec chmod 0755 {} +
 find "$lib" -type f \( -perm /111 ! -name '*.so' ! -name '*.so.*' \) -exec chmod 0755 {} +
 find "$lib" -type f \( ! -perm /111 -o -name '*.so' -o -name '*.so.*' \) -exec chmod 0644 {} +
@@ -159,8 +100,6 @@ install -m 0644 docs/install.md "$root/usr/share/doc/carve/install.md"
     echo "carve ($version) unstable; urgency=medium"
     echo
     echo "  * Carve $upstream, from git commit $commit (./build.sh --deb)."
-    [ -z "$bundled" ] || echo "  * With the .NET runtime in /usr/lib/carve/dotnet:"
-    for framework in $bundled; do echo "    ${framework%,}"; done | paste -d' ' - -
     echo
     echo " -- $maintainer  $(date -u -R -d "@$SOURCE_DATE_EPOCH")"
 } | gzip -9n > "$root/usr/share/doc/carve/changelog.Debian.gz"
