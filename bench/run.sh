@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs Carve's benchmarks against the raw tools: ./bench/run.sh [start|idle|list|ct|import|hardware|net|snapshot|vnc|all] [--iterations N]
+# Runs Carve's benchmarks against the raw tools: ./bench/run.sh [start|idle|cli|list|ct|import|hardware|net|snapshot|vnc|all] [--iterations N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/common.sh

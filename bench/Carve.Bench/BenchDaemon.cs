@@ -8,11 +8,13 @@ namespace Carve.Bench;
 /// <summary>A real out/carved in throwaway dirs, as the user would run it.</summary>
 internal sealed class BenchDaemon : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly string[] _argv;
+    private Process _process;
 
-    private BenchDaemon(string root, Process process)
+    private BenchDaemon(string root, string[] argv, Process process)
     {
         Root = root;
+        _argv = argv;
         _process = process;
         Client = new CarveClient(CarveConnection.ForSocket(Socket));
     }
@@ -21,6 +23,9 @@ internal sealed class BenchDaemon : IAsyncDisposable
     public string Socket => Path.Combine(Root, "run", "carved.sock");
     public int Pid => _process.Id;
     public CarveClient Client { get; }
+
+    /// <summary>From the process start until its socket accepted a connection, for the latest start.</summary>
+    public TimeSpan StartedIn { get; private set; }
 
     /// <summary>A plain HTTP client over the daemon's unix socket, as an automation tool would use it.</summary>
     public HttpClient Http() => new(new SocketsHttpHandler
@@ -41,24 +46,50 @@ internal sealed class BenchDaemon : IAsyncDisposable
         var config = Path.Combine(root, "carved.json");
         var extra = extraConfig is null ? "" : ", " + extraConfig;
         await File.WriteAllTextAsync(config, $$"""{"imageRoots": ["{{imageRoot}}"]{{extra}}}""");
-        var psi = new ProcessStartInfo(netns is null ? Path.Combine(outDir, "carved") : "ip")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        var prefix = netns is null ? [] : new[] { "netns", "exec", netns, Path.Combine(outDir, "carved") };
-        foreach (var a in prefix.Concat(["--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", listen, "--config", config]))
+        var program = Path.Combine(outDir, "carved");
+        string[] prefix = netns is null ? [program] : ["ip", "netns", "exec", netns, program];
+        string[] argv = [.. prefix, "--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", listen, "--config", config];
+        var launchedAt = Stopwatch.GetTimestamp();
+        var daemon = new BenchDaemon(root, argv, Launch(argv));
+        await daemon.WaitForSocketAsync(launchedAt);
+        return daemon;
+    }
+
+    /// <summary>Kills carved (-9, as a crash would) and starts it again on the same dirs; guests keep running.</summary>
+    public async Task RestartAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        var launchedAt = Stopwatch.GetTimestamp();
+        _process = Launch(_argv);
+        await WaitForSocketAsync(launchedAt);
+    }
+
+    private static Process Launch(string[] argv)
+    {
+        var psi = new ProcessStartInfo(argv[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in argv.Skip(1))
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var daemon = new BenchDaemon(root, process);
-        for (var i = 0; i < 600; i++)
+        return process;
+    }
+
+    private async Task WaitForSocketAsync(long launchedAt)
+    {
+        // Polled every millisecond: StartedIn is a benchmark result (bench/run.sh cli).
+        while (Stopwatch.GetElapsedTime(launchedAt) < TimeSpan.FromSeconds(30))
         {
-            if (File.Exists(daemon.Socket) && await CanConnectAsync(daemon.Socket))
-                return daemon;
-            await Task.Delay(50);
+            if (File.Exists(Socket) && await CanConnectAsync(Socket))
+            {
+                StartedIn = Stopwatch.GetElapsedTime(launchedAt);
+                return;
+            }
+            await Task.Delay(1);
         }
         throw new InvalidOperationException("carved did not start");
     }
@@ -70,6 +101,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
                 await Client.WaitTaskAsync((await Client.StopVmAsync(vm.Name, CancellationToken.None)).TaskId, CancellationToken.None);
         _process.Kill();
         await _process.WaitForExitAsync();
+        _process.Dispose();
         Client.Dispose();
         Directory.Delete(Root, recursive: true);
     }

@@ -78,7 +78,7 @@ internal static class ContainerBench
             await c.WaitTaskAsync((await c.DeleteCtAsync($"dense-{i}", true, default)).TaskId, default)));
     }
 
-    private static async Task CreateAsync(BenchDaemon daemon, string name)
+    public static async Task CreateAsync(BenchDaemon daemon, string name)
     {
         var task = await daemon.Client.WaitTaskAsync(
             (await daemon.Client.CreateCtAsync(new CreateCtRequest { Name = name, Template = "busybox", MemoryMiB = 64 }, default)).TaskId, default);

@@ -1,6 +1,6 @@
 using Carve.Bench;
 
-// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|list|ct|import|hardware|net|snapshot|vnc [--iterations N]
+// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|cli|list|ct|import|hardware|net|snapshot|vnc [--iterations N]
 // Needs root, a built out/ (./build.sh) and the cached test guest (tests/fixtures/build-test-guest.sh).
 var outDir = Environment.GetEnvironmentVariable("CARVE_OUT") ?? Path.GetFullPath("out");
 var cache = Environment.GetEnvironmentVariable("CARVE_TEST_CACHE") ?? "/var/cache/carve-test";
@@ -11,6 +11,8 @@ if (what is "start" or "all")
     await StartOverheadBench.RunAsync(outDir, cache, iterations);
 if (what is "idle" or "all")
     await IdleDaemonBench.RunAsync(outDir, cache);
+if (what is "cli" or "all")
+    await CliBench.RunAsync(outDir, cache, iterations);
 if (what is "ct" or "all")
     await ContainerBench.RunAsync(outDir, cache, iterations);
 if (what is "list" or "all")
