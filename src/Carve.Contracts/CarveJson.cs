@@ -36,8 +36,29 @@ public static class CarveJson
         // A null where the contract has no '?' is the caller's mistake (400), not a crash deeper in.
         options.RespectNullableAnnotations = strict;
         // First in the chain: ASP.NET keeps its own resolvers (problem details) behind it.
-        options.TypeInfoResolverChain.Insert(0, CarveJsonContext.Default);
+        options.TypeInfoResolverChain.Insert(0, strict ? CarveJsonContext.Default.WithAddedModifier(RefuseNullInSetters) : CarveJsonContext.Default);
         return options;
+    }
+
+    /// <summary>
+    /// RespectNullableAnnotations, enforced in the setters too. System.Text.Json checks it when it reads a whole buffer
+    /// but not when it reads a stream or a pipe (10.0: a settable <c>"disks": null</c> got through), and ASP.NET reads
+    /// request bodies from a pipe.
+    /// </summary>
+    private static void RefuseNullInSetters(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.Set is not { } set || property.IsSetNullable || property.PropertyType.IsValueType)
+                continue;
+            var name = property.Name;
+            property.Set = (target, value) =>
+            {
+                if (value is null)
+                    throw new JsonException($"The property '{name}' on type '{typeInfo.Type}' does not allow null values.");
+                set(target, value);
+            };
+        }
     }
 
     private static JsonSerializerOptions Frozen(bool strict)
