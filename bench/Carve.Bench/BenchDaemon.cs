@@ -9,13 +9,12 @@ namespace Carve.Bench;
 internal sealed class BenchDaemon : IAsyncDisposable
 {
     private readonly string[] _argv;
-    private Process _process;
+    private Process _process = null!;
 
-    private BenchDaemon(string root, string[] argv, Process process)
+    private BenchDaemon(string root, string[] argv)
     {
         Root = root;
         _argv = argv;
-        _process = process;
         Client = new CarveClient(CarveConnection.ForSocket(Socket));
     }
 
@@ -49,8 +48,9 @@ internal sealed class BenchDaemon : IAsyncDisposable
         var program = Path.Combine(outDir, "carved");
         string[] prefix = netns is null ? [program] : ["ip", "netns", "exec", netns, program];
         string[] argv = [.. prefix, "--data-dir", Path.Combine(root, "data"), "--run-dir", Path.Combine(root, "run"), "--listen", listen, "--config", config];
+        var daemon = new BenchDaemon(root, argv);
         var launchedAt = Stopwatch.GetTimestamp();
-        var daemon = new BenchDaemon(root, argv, Launch(argv));
+        daemon._process = daemon.Launch(argv);
         await daemon.WaitForSocketAsync(launchedAt);
         return daemon;
     }
@@ -66,14 +66,16 @@ internal sealed class BenchDaemon : IAsyncDisposable
         await WaitForSocketAsync(launchedAt);
     }
 
-    private static Process Launch(string[] argv)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    private Process Launch(string[] argv)
     {
         var psi = new ProcessStartInfo(argv[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in argv.Skip(1))
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -91,7 +93,16 @@ internal sealed class BenchDaemon : IAsyncDisposable
             }
             await Task.Delay(1);
         }
-        throw new InvalidOperationException("carved did not start");
+        throw new InvalidOperationException($"carved did not start (exited: {_process.HasExited}):\n{string.Join('\n', _output)}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+            return;
+        _output.Enqueue(line);
+        while (_output.Count > 20)
+            _output.TryDequeue(out _);
     }
 
     public async ValueTask DisposeAsync()

@@ -22,8 +22,12 @@ public sealed class LxcRuntime(CarveOptions options, LxcMonitorLocator locator, 
     /// <summary>Clears what only a running container needs: its monitor's pid file, the applied config, a leftover cgroup.</summary>
     public void ClearAfterExit(LxcPaths paths)
     {
-        File.Delete(paths.MonitorPidFile);
-        File.Delete(paths.AppliedConfig);
+        // A container that never ran since the host booted has no runtime dir, and File.Delete throws for a missing dir.
+        if (Directory.Exists(paths.RuntimeDir))
+        {
+            File.Delete(paths.MonitorPidFile);
+            File.Delete(paths.AppliedConfig);
+        }
         LeftoverCgroups.Remove(host.Cgroups, paths.Name);
     }
 }

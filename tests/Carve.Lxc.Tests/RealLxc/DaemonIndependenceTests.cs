@@ -63,4 +63,16 @@ public sealed class DaemonIndependenceTests(ITestOutputHelper output)
         Assert.False(File.Exists(paths.MonitorPidFile));
         Assert.False(File.Exists(paths.AppliedConfig));
     }
+
+    [LxcFact]
+    public async Task Recovery_passes_over_a_container_that_never_ran()
+    {
+        await using var lxc = new LxcHarness(output);
+        var guest = await lxc.CreateAsync("never-ran");
+        var paths = lxc.Driver.Paths(guest);
+        Assert.False(Directory.Exists(paths.RuntimeDir));
+        // A daemon restart with a defined, never started container must not fail on its missing runtime dir.
+        await lxc.NewDriver().RecoverAsync([guest], CancellationToken.None);
+        Assert.Equal(GuestStatus.Stopped, lxc.Driver.Inspect(guest).Status);
+    }
 }
