@@ -55,6 +55,12 @@ internal sealed class BenchDaemon : IAsyncDisposable
         return daemon;
     }
 
+    /// <summary>
+    /// Lets a daemon's KVM probe finish before anything is timed. carved probes KVM in the background at every start; where nested KVM
+    /// makes no progress (as on the machine these numbers come from) that probe guest spins a core for its 2 s timeout.
+    /// </summary>
+    public static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(3));
+
     /// <summary>Kills carved (-9, as a crash would) and starts it again on the same dirs; guests keep running.</summary>
     public async Task RestartAsync()
     {

@@ -11,6 +11,7 @@ internal static class ContainerBench
     public static async Task RunAsync(string outDir, string cache, int iterations)
     {
         await using var daemon = await BenchDaemon.StartAsync(outDir, cache);
+        await BenchDaemon.SettleAsync();
         var c = daemon.Client;
         await CreateAsync(daemon, "bench");
         var id = (await c.GetCtAsync("bench", default)).Id;
