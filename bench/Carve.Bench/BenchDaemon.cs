@@ -9,6 +9,7 @@ namespace Carve.Bench;
 internal sealed class BenchDaemon : IAsyncDisposable
 {
     private readonly string[] _argv;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new(); // carved's last lines
     private Process _process = null!;
 
     private BenchDaemon(string root, string[] argv)
@@ -56,8 +57,9 @@ internal sealed class BenchDaemon : IAsyncDisposable
     }
 
     /// <summary>
-    /// Lets a daemon's KVM probe finish before anything is timed. carved probes KVM in the background at every start; where nested KVM
-    /// makes no progress (as on the machine these numbers come from) that probe guest spins a core for its 2 s timeout.
+    /// Lets a daemon's KVM probe finish before anything is timed. carved probes KVM in the background at every start;
+    /// where nested KVM makes no progress (as on the machine these numbers come from) the probe guest spins a core for
+    /// its 2 s timeout.
     /// </summary>
     public static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -71,8 +73,6 @@ internal sealed class BenchDaemon : IAsyncDisposable
         _process = Launch(_argv);
         await WaitForSocketAsync(launchedAt);
     }
-
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private Process Launch(string[] argv)
     {
@@ -90,7 +90,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
     private async Task WaitForSocketAsync(long launchedAt)
     {
         // Polled every millisecond: StartedIn is a benchmark result (bench/run.sh cli).
-        while (Stopwatch.GetElapsedTime(launchedAt) < TimeSpan.FromSeconds(30))
+        while (Stopwatch.GetElapsedTime(launchedAt) < TimeSpan.FromSeconds(30) && !_process.HasExited)
         {
             if (File.Exists(Socket) && await CanConnectAsync(Socket))
             {
