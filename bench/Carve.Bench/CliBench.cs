@@ -37,7 +37,7 @@ internal static class CliBench
         for (var i = 5; i < 10; i++)
             await daemon.Client.WaitTaskAsync((await daemon.Client.StopCtAsync($"ct-{i}", default)).TaskId, default);
         await BenchDaemon.SettleAsync();
-        var listed = await OutputAsync(carve, "--socket", daemon.Socket, "list");
+        var listed = await BenchProcess.RunAsync(carve, "--socket", daemon.Socket, "list");
         if (Enumerable.Range(0, 10).Any(i => !listed.Contains($"vm-{i} ", StringComparison.Ordinal) || !listed.Contains($"ct-{i} ", StringComparison.Ordinal)))
             throw new InvalidOperationException("carve list did not list all 20 guests:\n" + listed);
         Console.WriteLine($"carve list, 20 guests (5 running): {Stats.Summary(await TimeAsync(runs, carve, "--socket", daemon.Socket, "list"))}");
@@ -62,21 +62,10 @@ internal static class CliBench
         for (var i = 0; i <= runs; i++)
         {
             var sw = Stopwatch.StartNew();
-            await OutputAsync(file, args);
+            await BenchProcess.RunAsync(file, args);
             if (i > 0)
                 samples.Add(sw.Elapsed.TotalMilliseconds);
         }
         return samples;
-    }
-
-    private static async Task<string> OutputAsync(string file, params string[] args)
-    {
-        using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)}: {await stderr}");
-        return await stdout;
     }
 }

@@ -26,13 +26,13 @@ internal static class ContainerBench
             var restMs = sw.Elapsed.TotalMilliseconds;
 
             sw.Restart();
-            await RunAsync(Path.Combine(outDir, "carve"), "--socket", daemon.Socket, "ct", "start", "bench");
-            await RunAsync(Path.Combine(outDir, "carve"), "--socket", daemon.Socket, "ct", "stop", "bench");
+            await BenchProcess.RunAsync(Path.Combine(outDir, "carve"), "--socket", daemon.Socket, "ct", "start", "bench");
+            await BenchProcess.RunAsync(Path.Combine(outDir, "carve"), "--socket", daemon.Socket, "ct", "stop", "bench");
             var cliMs = sw.Elapsed.TotalMilliseconds;
 
             sw.Restart();
-            await RunAsync("lxc-start", "-n", name, "-P", lxcPath, "-d");
-            await RunAsync("lxc-stop", "-n", name, "-P", lxcPath, "-k");
+            await BenchProcess.RunAsync("lxc-start", "-n", name, "-P", lxcPath, "-d");
+            await BenchProcess.RunAsync("lxc-stop", "-n", name, "-P", lxcPath, "-k");
             var rawMs = sw.Elapsed.TotalMilliseconds;
             if (i == 0)
                 continue;
@@ -50,7 +50,7 @@ internal static class ContainerBench
         for (var i = 0; i < iterations + 1; i++)
         {
             var sw = Stopwatch.StartNew();
-            await RunAsync(Path.Combine(outDir, "carve"), "--version");
+            await BenchProcess.RunAsync(Path.Combine(outDir, "carve"), "--version");
             if (i > 0)
                 version.Add(sw.Elapsed.TotalMilliseconds);
         }
@@ -92,13 +92,5 @@ internal static class ContainerBench
         var task = await c.WaitTaskAsync((await submit).TaskId, default);
         if (task.Status != "succeeded")
             throw new InvalidOperationException(task.Error);
-    }
-
-    private static async Task RunAsync(string file, params string[] args)
-    {
-        using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await p.WaitForExitAsync();
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)}: {await p.StandardError.ReadToEndAsync()}");
     }
 }

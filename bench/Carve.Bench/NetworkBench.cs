@@ -15,7 +15,7 @@ internal static class NetworkBench
     public static async Task RunAsync(string outDir, string cache, int iterations)
     {
         var ns = $"carve-bench-{Environment.ProcessId}";
-        await RunAsync("ip", "netns", "add", ns);
+        await BenchProcess.RunAsync("ip", "netns", "add", ns);
         try
         {
             await using var daemon = await BenchDaemon.StartAsync(outDir, cache, netns: ns);
@@ -24,7 +24,7 @@ internal static class NetworkBench
         }
         finally
         {
-            await RunAsync("ip", "netns", "del", ns);
+            await BenchProcess.RunAsync("ip", "netns", "del", ns);
         }
     }
 
@@ -39,7 +39,7 @@ internal static class NetworkBench
         for (var i = 0; i < 20; i++)
         {
             var probe = Stopwatch.StartNew();
-            await RunAsync("ip", "netns", "exec", ns, "true");
+            await BenchProcess.RunAsync("ip", "netns", "exec", ns, "true");
             exec.Add(probe.Elapsed.TotalMilliseconds);
         }
         List<double> rest = [], raw = [];
@@ -121,13 +121,5 @@ internal static class NetworkBench
             throw new InvalidOperationException(task.Error);
     }
 
-    private static Task In(string ns, params string[] argv) => RunAsync("ip", ["netns", "exec", ns, .. argv]);
-
-    private static async Task RunAsync(string file, params string[] args)
-    {
-        using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await p.WaitForExitAsync();
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)}: {await p.StandardError.ReadToEndAsync()}");
-    }
+    private static Task In(string ns, params string[] argv) => BenchProcess.RunAsync("ip", ["netns", "exec", ns, .. argv]);
 }
