@@ -20,6 +20,10 @@ carve_require_dotnet
 carve_require_node
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Carve.slnx -c Release -v quiet -nologo "$@"
+# carved serves web/openapi.json as compiled in, and the web UI's wire types are generated from it: a tool starts the
+# daemon's code in-process with the OpenAPI generator (throwaway dirs, no TCP, no KVM probe) and compares the file with
+# what it generates. Before the native publish, so that a rewritten file is the one compiled into carved.
+dotnet run --no-build -c Release --project tools/Carve.OpenApiDump -- "$openapi" web/openapi.json
 # carved and carve are Native AOT executables: no .NET runtime on the host, start-up in milliseconds, a daemon that
 # idles small (docs/benchmarks.md, "Native AOT"). Each is published into its own folder under obj/ and only the
 # executable (and the SQLite library carved loads) is copied into out/, so out/ holds no stale assemblies of an
@@ -35,9 +39,6 @@ mkdir -p out
 find out -mindepth 1 -maxdepth 1 ! -name wwwroot ! -name 'carve_*.deb' -exec rm -rf {} +
 publish_native src/Carve.Daemon out carved libe_sqlite3.so
 publish_native src/Carve.Cli out carve
-# The web UI's wire types are generated from web/openapi.json, which must be the document the daemon serves: a tool
-# starts the daemon's code in-process on throwaway dirs (no TCP, no KVM probe, nothing outside them) and compares.
-dotnet run --no-build -c Release --project tools/Carve.OpenApiDump -- "$openapi" web/openapi.json
 # The web UI: TypeScript + Vite, with its npm dependencies (noVNC, xterm.js) from the lockfile; carved serves out/wwwroot.
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 rm -rf out/wwwroot && cp -r web/dist out/wwwroot

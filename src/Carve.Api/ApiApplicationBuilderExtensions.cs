@@ -2,6 +2,7 @@ using Carve.Api.Auth;
 using Carve.Api.Consoles;
 using Carve.Api.Endpoints;
 using Carve.Api.Errors;
+using Carve.Api.OpenApi;
 using Carve.Api.Web;
 using Carve.Core.Drivers;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,7 @@ public static class ApiApplicationBuilderExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
+        app.MapOpenApiDocument();
         var api = app.MapGroup("/api/v1");
         MapGuarded(api.MapGroup("").RequireAuthorization(CarvePolicies.Api), app.Services.GetRequiredService<GuestDrivers>());
         api.MapGroup("").RequireAuthorization(CarvePolicies.Admin).MapTokenEndpoints();

@@ -27,10 +27,12 @@ namespace Carve.Daemon;
 public static class CarveDaemon
 {
     /// <param name="source">The options as the config file and the flags made them; validated before anything is touched.</param>
+    /// <param name="extraServices">Services a test or the build's OpenAPI tool adds (carved itself adds none).</param>
     /// <param name="extraEndpoints">Endpoints a test maps besides the API's (carved itself maps none).</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are not valid.</exception>
     public static async Task<WebApplication> StartAsync(
-        CarveOptions source, Action<string>? announce = null, Action<IEndpointRouteBuilder>? extraEndpoints = null, CancellationToken ct = default)
+        CarveOptions source, Action<string>? announce = null, Action<IEndpointRouteBuilder>? extraEndpoints = null,
+        Action<IServiceCollection>? extraServices = null, CancellationToken ct = default)
     {
         var options = CarveOptionsServiceCollectionExtensions.Validated(source);
         Directory.CreateDirectory(options.DataDir, FileModes.OwnerOnlyDirectory);
@@ -72,6 +74,7 @@ public static class CarveDaemon
             .AddCarveTransfer()
             .AddCarveApi()
             .AddCarveOptions(options);
+        extraServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Services.GetRequiredService<StoragePools>().InitializeAll();
@@ -84,8 +87,9 @@ public static class CarveDaemon
         await app.StartAsync(ct);
         // The socket is the root-only door to the API: nobody else may even connect.
         File.SetUnixFileMode(options.SocketPath, FileModes.OwnerOnly);
-        // Start-up builds much that is garbage once the daemon serves (DI graphs, route tables, recovery's reads); a
-        // daemon that then idles for days should not keep that memory committed.
+        await RouteTableWarmUp.RunAsync(options.SocketPath, ct);
+        // Start-up builds much that is garbage once the daemon serves (DI graphs, the route matcher, recovery's reads);
+        // a daemon that then idles for days should not keep that memory committed.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return app;

@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using Carve.Api;
+using Carve.Api.OpenApi;
 using Carve.Core.Configuration;
 using Carve.Daemon;
 using Microsoft.AspNetCore.Builder;
@@ -50,7 +52,15 @@ public sealed class CarveServer : IAsyncDisposable
             Listen = "127.0.0.1:0",
             ImageRoots = [dirs.Images],
         };
-        var app = await CarveDaemon.StartAsync(options, extraEndpoints: extraEndpoints);
+        // The OpenAPI generator too, which carved does not link, so that tests can compare its document with the served one.
+        var app = await CarveDaemon.StartAsync(
+            options,
+            extraServices: services => services.AddCarveOpenApiGenerator(),
+            extraEndpoints: endpoints =>
+            {
+                endpoints.MapCarveOpenApiGenerator();
+                extraEndpoints?.Invoke(endpoints);
+            });
         try
         {
             return new CarveServer(dirs, app);
