@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Carve.Lxc.Cgroups;
 
 /// <summary>
@@ -10,13 +8,25 @@ public static class LeftoverCgroups
 {
     public static int Remove(CgroupLayout layout, string containerName)
     {
-        var pattern = new Regex($@"^lxc\.(payload|monitor)\.{Regex.Escape(containerName)}(-\d+)?\z");
         var removed = 0;
         var mounts = layout.V1Mounts.Values.Append(layout.UnifiedMount).OfType<string>().Distinct(StringComparer.Ordinal);
         foreach (var mount in mounts.Where(Directory.Exists))
-            foreach (var dir in Directory.EnumerateDirectories(mount).Where(d => pattern.IsMatch(Path.GetFileName(d))))
+            foreach (var dir in Directory.EnumerateDirectories(mount).Where(d => IsGroupOf(Path.GetFileName(d), containerName)))
                 removed += RemoveBottomUp(dir);
         return removed;
+    }
+
+    /// <summary>lxc.payload.NAME or lxc.monitor.NAME, with the -N suffix LXC adds when the name was taken.</summary>
+    public static bool IsGroupOf(string group, string containerName)
+    {
+        foreach (var prefix in (ReadOnlySpan<string>)["lxc.payload.", "lxc.monitor."])
+        {
+            if (!group.StartsWith(prefix + containerName, StringComparison.Ordinal))
+                continue;
+            var suffix = group.AsSpan((prefix + containerName).Length);
+            return suffix.IsEmpty || (suffix.Length > 1 && suffix[0] == '-' && !suffix[1..].ContainsAnyExceptInRange('0', '9'));
+        }
+        return false;
     }
 
     private static int RemoveBottomUp(string dir)
