@@ -92,12 +92,12 @@ public sealed class GuestStore(Database db)
         Database.Execute(c, "DELETE FROM guests WHERE id = $id", ("$id", id));
     }
 
-    /// <summary>Takes the guest's lock for a task, or says which task holds it.</summary>
+    /// <summary>Takes the guest's lock for a task, or says which task holds it; durably when recovery would act on it.</summary>
     public void AcquireLock(int id, string operation, string taskId)
     {
         lock (_gate)
         {
-            using var c = db.Open();
+            using var c = GuestLocks.RecoverySettles(operation) ? db.Open() : db.OpenLazy();
             var changed = Database.Execute(c,
                 "UPDATE guests SET lock = $lock, lock_task = $task WHERE id = $id AND lock IS NULL",
                 ("$lock", operation), ("$task", taskId), ("$id", id));
@@ -109,9 +109,10 @@ public sealed class GuestStore(Database db)
         }
     }
 
-    public void ReleaseLock(int id, string taskId)
+    /// <param name="durable">False only for a lock that recovery merely releases (<see cref="GuestLocks.RecoverySettles"/>).</param>
+    public void ReleaseLock(int id, string taskId, bool durable = true)
     {
-        using var c = db.Open();
+        using var c = durable ? db.Open() : db.OpenLazy();
         Database.Execute(c, "UPDATE guests SET lock = NULL, lock_task = NULL WHERE id = $id AND lock_task = $task",
             ("$id", id), ("$task", taskId));
     }

@@ -23,10 +23,10 @@ public sealed partial class StartupRecovery(
         var context = new LoggingTaskContext(logger);
         foreach (var guest in guests.List().Where(g => g.Lock is not null))
         {
-            if (guest.Lock!.EndsWith("-create", StringComparison.Ordinal) || guest.Lock.EndsWith("-delete", StringComparison.Ordinal))
+            if (guest.Lock is { } settled && GuestLocks.RecoverySettles(settled))
             {
                 // A half-made guest is removed; a half-deleted one is deleted the rest of the way.
-                LogSettling(guest.Describe(), guest.Lock);
+                LogSettling(guest.Describe(), settled);
                 await SettleAsync(guest, context, ct);
             }
             else

@@ -7,39 +7,41 @@ namespace Carve.Core.Tasks;
 
 public sealed class TaskStore(Database db)
 {
-    public void Insert(TaskView task)
+    /// <summary>Records a task; one that is running started when it was created (one write, not two).</summary>
+    /// <param name="durable">False for a task whose guest lock recovery merely releases (see TaskRunner).</param>
+    public void Insert(TaskView task, bool durable = true)
     {
-        using var c = db.Open();
+        using var c = durable ? db.Open() : db.OpenLazy();
+        var created = task.CreatedAt.ToString("O");
         Database.Execute(c,
-            "INSERT INTO tasks (id, type, guest_id, guest_name, user, status, progress, created_at) VALUES ($id, $type, $gid, $gname, $user, $status, 0, $created)",
+            "INSERT INTO tasks (id, type, guest_id, guest_name, user, status, progress, created_at, started_at) VALUES ($id, $type, $gid, $gname, $user, $status, 0, $created, $started)",
             ("$id", task.Id), ("$type", task.Type), ("$gid", task.GuestId), ("$gname", task.Guest),
-            ("$user", task.User), ("$status", task.Status), ("$created", task.CreatedAt.ToString("O")));
+            ("$user", task.User), ("$status", task.Status), ("$created", created),
+            ("$started", task.Status == TaskStates.Running ? created : null));
     }
 
-    public void MarkRunning(string id, DateTimeOffset at)
+    public void MarkFinished(string id, string status, string? error, DateTimeOffset at, bool durable = true)
     {
-        using var c = db.Open();
-        Database.Execute(c, "UPDATE tasks SET status = $s, started_at = $t WHERE id = $id",
-            ("$s", TaskStates.Running), ("$t", at.ToString("O")), ("$id", id));
-    }
-
-    public void MarkFinished(string id, string status, string? error, DateTimeOffset at)
-    {
-        using var c = db.Open();
+        using var c = durable ? db.Open() : db.OpenLazy();
         Database.Execute(c,
             "UPDATE tasks SET status = $s, error = $e, finished_at = $t, progress = CASE WHEN $s = 'succeeded' THEN 100 ELSE progress END WHERE id = $id",
             ("$s", status), ("$e", error), ("$t", at.ToString("O")), ("$id", id));
     }
 
+    /// <summary>Always lazy, like <see cref="AppendLog"/>.</summary>
     public void SetProgress(string id, int percent)
     {
-        using var c = db.Open();
+        using var c = db.OpenLazy();
         Database.Execute(c, "UPDATE tasks SET progress = $p WHERE id = $id", ("$p", percent), ("$id", id));
     }
 
+    /// <summary>
+    /// Always lazy: a task logs several lines, and waiting for the disk on each was most of what a container's start
+    /// cost beyond lxc-start. The next durable write syncs them; after a power cut a running task is marked failed.
+    /// </summary>
     public void AppendLog(string id, int seq, TaskLogLine line)
     {
-        using var c = db.Open();
+        using var c = db.OpenLazy();
         Database.Execute(c, "INSERT INTO task_log (task_id, seq, time, text) VALUES ($id, $seq, $t, $text)",
             ("$id", id), ("$seq", seq), ("$t", line.Time.ToString("O")), ("$text", line.Text));
     }

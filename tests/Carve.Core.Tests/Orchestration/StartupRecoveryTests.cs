@@ -100,7 +100,6 @@ public sealed class StartupRecoveryTests : IDisposable
         var store = _h.Get<TaskStore>();
         var view = new TaskView { Id = TaskRunner.NewTaskId(), Type = "vm-start", User = "tester", Status = TaskStates.Running, CreatedAt = DateTimeOffset.UtcNow };
         store.Insert(view);
-        store.MarkRunning(view.Id, view.CreatedAt);
 
         await RecoverAsync();
 

@@ -70,4 +70,21 @@ public sealed class DatabaseTests : IDisposable
         Assert.Throws<SqliteException>(() =>
             Database.Execute(c, "INSERT INTO task_log (task_id, seq, time, text) VALUES ('nope', 0, 't', 'x')"));
     }
+
+    [Fact]
+    public void Lazy_connections_skip_the_sync_and_a_pooled_connection_is_durable_again_when_reopened()
+    {
+        var db = new Database(DbPath);
+        db.Migrate();
+        using (var lazy = db.OpenLazy())
+        {
+            Assert.Equal(1, Database.Scalar<long>(lazy, "PRAGMA synchronous"));
+            Assert.Equal(1, Database.Scalar<long>(lazy, "PRAGMA foreign_keys"));
+            Database.Execute(lazy, "INSERT INTO users (name, role, password_hash) VALUES ('u', 'admin', 'h')");
+        }
+        // The pool hands the same connection back: it must not stay lazy.
+        using var durable = db.Open();
+        Assert.Equal(2, Database.Scalar<long>(durable, "PRAGMA synchronous"));
+        Assert.Equal(1, Database.Scalar<long>(durable, "SELECT COUNT(*) FROM users"));
+    }
 }

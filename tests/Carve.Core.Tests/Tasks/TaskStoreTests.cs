@@ -37,6 +37,16 @@ public sealed class TaskStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_running_task_is_recorded_as_started_when_it_was_created_and_a_queued_one_as_not_started()
+    {
+        Insert("trunning", TaskStates.Running);
+        Insert("tqueued", TaskStates.Queued);
+        var running = _store.Find("trunning", withLog: false)!;
+        Assert.Equal(running.CreatedAt, running.StartedAt);
+        Assert.Null(_store.Find("tqueued", withLog: false)!.StartedAt);
+    }
+
+    [Fact]
     public void FailUnfinished_with_nothing_unfinished_changes_nothing() =>
         Assert.Equal(0, _store.FailUnfinished("x"));
 
