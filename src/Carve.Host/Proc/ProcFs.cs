@@ -17,19 +17,25 @@ public sealed class ProcFs(string root = "/proc")
 
     /// <summary>
     /// Waits until the process has ended, or the timeout passes (false). Guests' processes are not our children
-    /// (they must outlive the daemon), so there is no wait(2): this polls /proc.
+    /// (they must outlive the daemon), so there is no wait(2): this polls /proc. The usual wait is a few
+    /// milliseconds (an LXC monitor exiting after lxc-stop returned), so the polls start 1 ms apart and back off to
+    /// 20 ms: a flat 20 ms poll was most of what a container's stop cost beyond lxc-stop.
     /// </summary>
     public async Task<bool> WaitForExitAsync(int pid, TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
+        var pause = 1;
         while (IsRunning(pid))
         {
             if (DateTime.UtcNow >= deadline)
                 return false;
-            await Task.Delay(20, ct);
+            await Task.Delay(pause, ct);
+            pause = Math.Min(pause * 2, MaxPollMilliseconds);
         }
         return true;
     }
+
+    private const int MaxPollMilliseconds = 20;
 
     /// <summary>The argv of a process, or null if it is gone.</summary>
     public IReadOnlyList<string>? ReadCmdline(int pid)
