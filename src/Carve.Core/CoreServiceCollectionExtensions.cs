@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HostInspector>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<StartupRecovery>();
         services.AddCarveHardware(options);
         services.AddCarveNetworks();

@@ -1,4 +1,5 @@
 using Carve.Api.Auth;
+using Carve.Contracts;
 using Carve.Contracts.Auth;
 using Carve.Core.Auth;
 using Carve.Core.Errors;
@@ -14,20 +15,35 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/login", (LoginRequest body, HttpContext http, SessionService sessions) =>
+        auth.MapPost("/login", async (LoginRequest body, HttpContext http, SessionService sessions, LoginThrottle throttle) =>
             {
-                var (cookie, session) = sessions.Login(body.Username, body.Password)
-                    ?? throw new CarveException(401, "Wrong user name or password.");
-                return StartSession(http, cookie, session);
+                var from = http.Connection.RemoteIpAddress;
+                throttle.EnsureAllowed(body.Username, from);
+                var login = sessions.Login(body.Username, body.Password);
+                if (login is null)
+                {
+                    await Task.Delay(throttle.Failed(body.Username, from), http.RequestAborted);
+                    throw new CarveException(401, "Wrong user name or password.");
+                }
+                throttle.Succeeded(body.Username);
+                return StartSession(http, login.Value.Cookie, login.Value.Session);
             })
-            .WithSummary("Log in with a password; sets an HttpOnly session cookie and returns the CSRF token").Problems().AllowAnonymous();
-        auth.MapPost("/token-login", (TokenLoginRequest body, HttpContext http, SessionService sessions, TokenService tokens) =>
+            .WithSummary("Log in with a password; sets an HttpOnly session cookie and returns the CSRF token. Repeated failures per user and per address are slowed down, then refused for a while (429 with Retry-After)").Problems()
+            .Produces<ProblemView>(429, "application/problem+json").AllowAnonymous();
+        auth.MapPost("/token-login", async (TokenLoginRequest body, HttpContext http, SessionService sessions, TokenService tokens, LoginThrottle throttle) =>
             {
-                var principal = tokens.Authenticate(body.Token) ?? throw new CarveException(401, "The API token is not valid (unknown or deleted).");
+                var from = http.Connection.RemoteIpAddress;
+                throttle.EnsureAllowed(null, from);
+                if (tokens.Authenticate(body.Token) is not { } principal)
+                {
+                    await Task.Delay(throttle.Failed(null, from), http.RequestAborted);
+                    throw new CarveException(401, "The API token is not valid (unknown or deleted).");
+                }
                 var (cookie, session) = sessions.Open(principal);
                 return StartSession(http, cookie, session);
             })
-            .WithSummary("Log in with an API token; the session has the token's role (a viewer token gives a read-only UI)").Problems().AllowAnonymous();
+            .WithSummary("Log in with an API token; the session has the token's role (a viewer token gives a read-only UI); throttled per address like log-in").Problems()
+            .Produces<ProblemView>(429, "application/problem+json").AllowAnonymous();
         auth.MapPost("/logout", (HttpContext http, SessionService sessions) =>
             {
                 if (http.Request.Cookies[SessionCookie.Name] is { } cookie)

@@ -20,6 +20,8 @@ public sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHand
         var (status, detail) = Translate(exception, traceId);
         if (status >= 500)
             LogFailure(httpContext.Request.Method, httpContext.Request.Path, traceId, exception);
+        if (exception is TooManyAttemptsException tooMany)
+            httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await ProblemResponses.WriteAsync(httpContext, status, detail);
         return true;
     }

@@ -28,6 +28,8 @@ public sealed record CarveOptions
     /// <summary>How far running guests' memory may exceed host memory minus the reservation: 1.0 never, 1.5 by half.</summary>
     public double Overcommit { get; set; } = 1.0;
     public HardwareOptions Hardware { get; set; } = new();
+    /// <summary>Throttling of failed logins (web UI password and API token log-in).</summary>
+    public LoginOptions Login { get; set; } = new();
     /// <summary>The built web UI (index.html and its assets); wwwroot beside the carved executable when not set.</summary>
     public string? WebRoot { get; init; }
 

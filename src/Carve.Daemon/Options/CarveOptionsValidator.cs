@@ -39,6 +39,7 @@ public sealed class CarveOptionsValidator(HostCapacity host) : IValidateOptions<
             failures.Add($"The config's shutdownTimeoutSeconds must be a positive number of seconds, not {options.ShutdownTimeoutSeconds}.");
         if (options.ConsoleLogMaxBytes <= 0)
             failures.Add($"The config's consoleLogMaxBytes must be a positive number of bytes, not {options.ConsoleLogMaxBytes}.");
+        CheckLogin(options.Login, failures);
         if (string.IsNullOrWhiteSpace(options.QemuBinary))
             failures.Add("The config's qemuBinary must name the QEMU program.");
         if (string.IsNullOrWhiteSpace(options.QemuImg))
@@ -56,6 +57,22 @@ public sealed class CarveOptionsValidator(HostCapacity host) : IValidateOptions<
             failures.Add($"The socket path {options.SocketPath} is longer than the {MaxSocketPathBytes} bytes a unix socket allows: choose a shorter run dir.");
         foreach (var root in options.ImageRoots.Where(r => !Path.IsPathRooted(r)))
             failures.Add($"The config's imageRoots must be absolute paths, not '{root}'.");
+    }
+
+    private static void CheckLogin(LoginOptions login, List<string> failures)
+    {
+        foreach (var (name, value) in new[]
+                 {
+                     ("slowAfter", login.SlowAfter), ("lockAfter", login.LockAfter), ("windowSeconds", login.WindowSeconds),
+                     ("lockoutSeconds", login.LockoutSeconds), ("delayStepMilliseconds", login.DelayStepMilliseconds),
+                     ("maxDelayMilliseconds", login.MaxDelayMilliseconds),
+                 })
+        {
+            if (value < 0 || (value == 0 && name is "lockAfter" or "windowSeconds" or "lockoutSeconds"))
+                failures.Add($"The config's login.{name} must be a positive number, not {value}.");
+        }
+        if (login.LockAfter > 0 && login.SlowAfter > login.LockAfter)
+            failures.Add($"The config's login.slowAfter ({login.SlowAfter}) must not be more than login.lockAfter ({login.LockAfter}).");
     }
 
     private static void CheckPools(IReadOnlyList<PoolOptions> pools, List<string> failures)

@@ -43,7 +43,8 @@ public sealed class CarveServer : IAsyncDisposable
     public HttpClient Socket { get; }
 
     /// <param name="extraEndpoints">Test-only endpoints mapped besides the API's.</param>
-    public static async Task<CarveServer> StartAsync(ServerDirs dirs, Action<IEndpointRouteBuilder>? extraEndpoints = null)
+    /// <param name="login">Login throttling other than the embedded defaults.</param>
+    public static async Task<CarveServer> StartAsync(ServerDirs dirs, Action<IEndpointRouteBuilder>? extraEndpoints = null, LoginOptions? login = null)
     {
         var options = new CarveOptions
         {
@@ -51,6 +52,7 @@ public sealed class CarveServer : IAsyncDisposable
             RunDir = dirs.Run,
             Listen = "127.0.0.1:0",
             ImageRoots = [dirs.Images],
+            Login = login ?? new LoginOptions(),
         };
         // The OpenAPI generator too, which carved does not link, so that tests can compare its document with the served one.
         var app = await CarveDaemon.StartAsync(
