@@ -38,6 +38,8 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(GuestSummary))]
 [JsonSerializable(typeof(IReadOnlyList<GuestSummary>))]
 [JsonSerializable(typeof(HostInfo))]
+[JsonSerializable(typeof(CertificateView))]
+[JsonSerializable(typeof(SetCertificateRequest))]
 [JsonSerializable(typeof(HostCheckReport))]
 [JsonSerializable(typeof(IReadOnlyList<PciDeviceView>))]
 [JsonSerializable(typeof(IReadOnlyList<UsbDeviceView>))]

@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<Tls.TlsCertificates>();
         services.AddSingleton<StartupRecovery>();
         services.AddCarveHardware(options);
         services.AddCarveNetworks();

@@ -1,11 +1,14 @@
+using System.Net.Security;
 using System.Runtime;
-using Carve.Api;
+using System.Security.Authentication;
 using Carve.Api.Auth;
-using Carve.Core;
+using Carve.Api;
 using Carve.Core.Auth;
 using Carve.Core.Configuration;
 using Carve.Core.State;
 using Carve.Core.Storage;
+using Carve.Core.Tls;
+using Carve.Core;
 using Carve.Daemon.Options;
 using Carve.Host.Files;
 using Carve.Host.Processes;
@@ -17,6 +20,7 @@ using Carve.Transfer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,6 +30,19 @@ namespace Carve.Daemon;
 /// <summary>Composes and starts carved; tests start the whole server in-process through this class too.</summary>
 public static class CarveDaemon
 {
+    /// <summary>
+    /// TLS 1.2 and 1.3 only, and the certificate asked for at each handshake, so that one set through the API serves
+    /// new connections without a restart.
+    /// </summary>
+    private static TlsHandshakeCallbackOptions TlsOptions(TlsCertificates certificates) => new()
+    {
+        OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = certificates.Context,
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        }),
+    };
+
     /// <param name="source">The options as the config file and the flags made them; validated before anything is touched.</param>
     /// <param name="extraServices">Services a test or the build's OpenAPI tool adds (carved itself adds none).</param>
     /// <param name="extraEndpoints">Endpoints a test maps besides the API's (carved itself maps none).</param>
@@ -61,8 +78,9 @@ public static class CarveDaemon
             kestrel.ListenUnixSocket(options.SocketPath, listen => listen.MarkTrusted());
             if (ListenAddress.Parse(options.Listen) is { } endpoint)
             {
-                var certificate = TlsCertificate.LoadOrCreate(options.DataDir);
-                kestrel.Listen(endpoint, listen => listen.UseHttps(certificate));
+                var certificates = kestrel.ApplicationServices.GetRequiredService<TlsCertificates>();
+                certificates.Prepare();
+                kestrel.Listen(endpoint, listen => listen.UseHttps(TlsOptions(certificates)));
             }
         });
         builder.Services

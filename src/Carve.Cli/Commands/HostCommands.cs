@@ -5,7 +5,7 @@ using Carve.Contracts.Host;
 
 namespace Carve.Cli.Commands;
 
-/// <summary>carve host info; check, pci and usb live in <see cref="HostHardwareCommands"/>.</summary>
+/// <summary>carve host info; check, pci and usb live in <see cref="HostHardwareCommands"/>, cert in <see cref="HostCertificateCommands"/>.</summary>
 internal static class HostCommands
 {
     public static Command Create(GlobalOptions options)
@@ -24,6 +24,7 @@ internal static class HostCommands
         host.Subcommands.Add(info);
         foreach (var hardware in HostHardwareCommands.Create(options))
             host.Subcommands.Add(hardware);
+        host.Subcommands.Add(HostCertificateCommands.Create(options));
         return host;
     }
 

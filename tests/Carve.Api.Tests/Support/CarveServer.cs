@@ -19,7 +19,6 @@ namespace Carve.Api.Tests.Support;
 public sealed class CarveServer : IAsyncDisposable
 {
     private readonly List<HttpClient> _clients = [];
-    private readonly string _certificateHash;
 
     private CarveServer(ServerDirs dirs, WebApplication app)
     {
@@ -28,14 +27,20 @@ public sealed class CarveServer : IAsyncDisposable
         var https = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Single(a => a.StartsWith("https://", StringComparison.Ordinal));
         HttpsBase = new Uri(https.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
-        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(dirs.Data, "tls", "carved.pfx"), null);
-        _certificateHash = certificate.GetCertHashString();
         Socket = Track(new HttpClient(SocketHandler(dirs.Socket)) { BaseAddress = new Uri("http://carved/") });
     }
 
     public ServerDirs Dirs { get; }
     /// <summary>The SHA-1 hash of the daemon's self-signed certificate, for clients that pin it.</summary>
-    public string CertificateHash => _certificateHash;
+    public string CertificateHash
+    {
+        get
+        {
+            // Read each time: a test may replace the certificate through the API.
+            var bundle = X509CertificateLoader.LoadPkcs12CollectionFromFile(Path.Combine(Dirs.Data, "tls", "carved.pfx"), null);
+            return bundle.First(c => c.HasPrivateKey).GetCertHashString();
+        }
+    }
     public WebApplication App { get; }
     public Uri HttpsBase { get; }
 
@@ -80,7 +85,7 @@ public sealed class CarveServer : IAsyncDisposable
     {
         var handler = new SocketsHttpHandler { UseCookies = false };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-            certificate?.GetCertHashString() == _certificateHash;
+            certificate?.GetCertHashString() == CertificateHash;
         var client = new HttpClient(handler) { BaseAddress = HttpsBase };
         if (bearer is not null)
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
