@@ -17,19 +17,7 @@ public sealed class LoginThrottleTests : IAsyncLifetime
 
     private CarveServer Server => _server!;
 
-    public async Task InitializeAsync()
-    {
-        var dirs = new ServerDirs();
-        try
-        {
-            _server = await CarveServer.StartAsync(dirs, login: Throttle);
-        }
-        catch
-        {
-            dirs.Dispose();
-            throw;
-        }
-    }
+    public async Task InitializeAsync() => _server = await CarveServer.StartOnNewDirsAsync(login: Throttle);
 
     public async Task DisposeAsync()
     {

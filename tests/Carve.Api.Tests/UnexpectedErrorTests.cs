@@ -13,24 +13,12 @@ public sealed class UnexpectedErrorTests : IAsyncLifetime
 
     private CarveServer Server => _server ?? throw new InvalidOperationException("not started");
 
-    public async Task InitializeAsync()
+    // Test-only routes, mapped next to the API's: one throws a bug, one an error meant for the user.
+    public async Task InitializeAsync() => _server = await CarveServer.StartOnNewDirsAsync(endpoints =>
     {
-        var dirs = new ServerDirs();
-        try
-        {
-            // Test-only routes, mapped next to the API's: one throws a bug, one an error meant for the user.
-            _server = await CarveServer.StartAsync(dirs, endpoints =>
-            {
-                endpoints.MapGet("/api/v1/test-only/bug", string () => throw new InvalidOperationException(Secret));
-                endpoints.MapGet("/api/v1/test-only/refused", string () => throw new Core.Errors.ConflictException("The guest is busy."));
-            });
-        }
-        catch
-        {
-            dirs.Dispose();
-            throw;
-        }
-    }
+        endpoints.MapGet("/api/v1/test-only/bug", string () => throw new InvalidOperationException(Secret));
+        endpoints.MapGet("/api/v1/test-only/refused", string () => throw new Core.Errors.ConflictException("The guest is busy."));
+    });
 
     public async Task DisposeAsync()
     {

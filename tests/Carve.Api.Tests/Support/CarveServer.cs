@@ -48,6 +48,21 @@ public sealed class CarveServer : IAsyncDisposable
     public HttpClient Socket { get; }
 
     /// <param name="extraEndpoints">Test-only endpoints mapped besides the API's.</param>
+    /// <summary>Starts on dirs of its own, which go when the server is disposed (or at once, if it does not start).</summary>
+    public static async Task<CarveServer> StartOnNewDirsAsync(Action<IEndpointRouteBuilder>? extraEndpoints = null, LoginOptions? login = null)
+    {
+        var dirs = new ServerDirs();
+        try
+        {
+            return await StartAsync(dirs, extraEndpoints, login);
+        }
+        catch
+        {
+            dirs.Dispose();
+            throw;
+        }
+    }
+
     /// <param name="login">Login throttling other than the embedded defaults.</param>
     public static async Task<CarveServer> StartAsync(ServerDirs dirs, Action<IEndpointRouteBuilder>? extraEndpoints = null, LoginOptions? login = null)
     {

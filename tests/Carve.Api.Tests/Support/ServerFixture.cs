@@ -7,19 +7,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public CarveServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
-    public async Task InitializeAsync()
-    {
-        var dirs = new ServerDirs();
-        try
-        {
-            _server = await CarveServer.StartAsync(dirs);
-        }
-        catch
-        {
-            dirs.Dispose();
-            throw;
-        }
-    }
+    public async Task InitializeAsync() => _server = await CarveServer.StartOnNewDirsAsync();
 
     public async Task DisposeAsync()
     {
