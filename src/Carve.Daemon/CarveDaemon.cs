@@ -1,14 +1,14 @@
 using System.Net.Security;
 using System.Runtime;
 using System.Security.Authentication;
-using Carve.Api.Auth;
 using Carve.Api;
+using Carve.Api.Auth;
+using Carve.Core;
 using Carve.Core.Auth;
 using Carve.Core.Configuration;
 using Carve.Core.State;
 using Carve.Core.Storage;
 using Carve.Core.Tls;
-using Carve.Core;
 using Carve.Daemon.Options;
 using Carve.Host.Files;
 using Carve.Host.Processes;
@@ -30,19 +30,6 @@ namespace Carve.Daemon;
 /// <summary>Composes and starts carved; tests start the whole server in-process through this class too.</summary>
 public static class CarveDaemon
 {
-    /// <summary>
-    /// TLS 1.2 and 1.3 only, and the certificate asked for at each handshake, so that one set through the API serves
-    /// new connections without a restart.
-    /// </summary>
-    private static TlsHandshakeCallbackOptions TlsOptions(TlsCertificates certificates) => new()
-    {
-        OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions
-        {
-            ServerCertificateContext = certificates.Context,
-            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-        }),
-    };
-
     /// <param name="source">The options as the config file and the flags made them; validated before anything is touched.</param>
     /// <param name="extraServices">Services a test or the build's OpenAPI tool adds (carved itself adds none).</param>
     /// <param name="extraEndpoints">Endpoints a test maps besides the API's (carved itself maps none).</param>
@@ -112,4 +99,17 @@ public static class CarveDaemon
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return app;
     }
+
+    /// <summary>
+    /// TLS 1.2 and 1.3 only, and the certificate asked for at each handshake, so that one set through the API serves
+    /// new connections without a restart.
+    /// </summary>
+    private static TlsHandshakeCallbackOptions TlsOptions(TlsCertificates certificates) => new()
+    {
+        OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = certificates.Context,
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        }),
+    };
 }
