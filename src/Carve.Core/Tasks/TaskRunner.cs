@@ -94,9 +94,12 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
     /// Whether the task's own rows (its record, its end, its guest's lock) wait for the disk. Not for a start, a stop or
     /// a snapshot: after a power cut recovery only releases such a lock and marks the task interrupted, and the work's
     /// own state changes (a config, a snapshot's row) are durable writes of their own. Those waits were most of what a
-    /// container's start cost beyond lxc-start (docs/benchmarks.md). A create or a delete stays durable throughout.
+    /// container's start cost beyond lxc-start (docs/benchmarks.md). A create or a delete stays durable throughout, and
+    /// so does any task that came holding its guest's lock (a create or an import, whose lock is the guest's
+    /// "-create" one whatever the task's type): a lost release of that lock would make recovery remove a finished guest.
     /// </summary>
-    private static bool Durable(TaskRequest request) => request.Guest is null || GuestLocks.RecoverySettles(request.Type);
+    public static bool Durable(TaskRequest request) =>
+        request.Guest is null || request.LockHeld || GuestLocks.RecoverySettles(request.Type);
 
     /// <summary>Asks running tasks to stop; used when the daemon shuts down.</summary>
     public void CancelAll() => _stopping.Cancel();
