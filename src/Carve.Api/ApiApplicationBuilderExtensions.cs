@@ -32,6 +32,7 @@ public static class ApiApplicationBuilderExtensions
         MapGuarded(api.MapGroup("").RequireAuthorization(CarvePolicies.Api), app.Services.GetRequiredService<GuestDrivers>());
         api.MapGroup("").RequireAuthorization(CarvePolicies.Admin).MapTokenEndpoints();
         api.MapGroup("").RequireAuthorization(CarvePolicies.Admin).MapCertificateEndpoints();
+        api.MapGroup("").RequireAuthorization(CarvePolicies.Admin).MapHostPowerEndpoints();
         // Log in and token-login are anonymous (marked where they are mapped); whoami and logout are the caller's own.
         api.MapGroup("").RequireAuthorization(CarvePolicies.OwnSession).MapAuthEndpoints();
         return app;

@@ -1,5 +1,6 @@
 using Carve.Contracts.Guests;
 using Carve.Contracts.Host;
+using Carve.Contracts.Tasks;
 
 namespace Carve.Client;
 
@@ -21,6 +22,12 @@ public sealed partial class CarveClient
         using var response = await SendAsync(HttpMethod.Delete, "host/certificate", null, ct);
         return await ReadJsonAsync<CertificateView>(response, ct);
     }
+
+    /// <summary>POST /host/start-guests: the onboot guests, in order, as at a host boot.</summary>
+    public Task<TaskAccepted> StartOnBootGuestsAsync(CancellationToken ct) => SendEmptyAsync<TaskAccepted>(HttpMethod.Post, "host/start-guests", ct);
+
+    /// <summary>POST /host/stop-guests: every running guest, in reverse order, as at a host shutdown.</summary>
+    public Task<TaskAccepted> StopAllGuestsAsync(CancellationToken ct) => SendEmptyAsync<TaskAccepted>(HttpMethod.Post, "host/stop-guests", ct);
 
     /// <summary>GET /guests: VMs and containers alike.</summary>
     public Task<IReadOnlyList<GuestSummary>> ListGuestsAsync(CancellationToken ct) =>

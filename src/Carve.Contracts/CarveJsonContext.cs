@@ -30,6 +30,7 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(BuildTemplateRequest))]
 [JsonSerializable(typeof(CreateCtRequest))]
 [JsonSerializable(typeof(SetCtRequest))]
+[JsonSerializable(typeof(BootPolicy))]
 [JsonSerializable(typeof(CtView))]
 [JsonSerializable(typeof(IReadOnlyList<CtView>))]
 [JsonSerializable(typeof(ExecStart))]

@@ -38,6 +38,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<GuestLifecycle>();
         services.AddSingleton<GuestCreation>();
         services.AddSingleton<GuestEditing>();
+        services.AddSingleton<Boot.HostBootId>();
+        services.AddSingleton<Boot.HostPower>();
+        services.AddSingleton<Boot.BootStart>();
+        services.AddSingleton<Boot.GuestsOnExit>();
+        services.AddSingleton<Boot.CrashWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<Boot.CrashWatch>());
         services.AddSingleton<GuestQueries>();
         services.AddSingleton<GuestConsoles>();
         services.AddSingleton<HostInspector>();

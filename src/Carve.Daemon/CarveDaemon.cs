@@ -93,6 +93,7 @@ public static class CarveDaemon
         // The socket is the root-only door to the API: nobody else may even connect.
         File.SetUnixFileMode(options.SocketPath, FileModes.OwnerOnly);
         await RouteTableWarmUp.RunAsync(options.SocketPath, ct);
+        app.Services.GetRequiredService<Core.Boot.BootStart>().Run();
         // Start-up builds much that is garbage once the daemon serves (DI graphs, the route matcher, recovery's reads);
         // a daemon that then idles for days should not keep that memory committed.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;

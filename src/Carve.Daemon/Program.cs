@@ -1,3 +1,4 @@
+using Carve.Core.Boot;
 using Carve.Core.Configuration;
 using Carve.Core.Errors;
 using Carve.Core.Tasks;
@@ -53,6 +54,8 @@ catch (Exception e) when (e is IOException or CarveException)
 await using var _ = app;
 Console.WriteLine($"carved is ready: unix socket {options.SocketPath}" + (options.Listen == "none" ? "" : $", https://{options.Listen}/"));
 await app.WaitForShutdownAsync();
-// Guests keep running: they are not our children. Only our own tasks stop.
+// Guests keep running: they are not our children. Unless the host itself goes down: then they shut down in order.
+await app.Services.GetRequiredService<GuestsOnExit>().RunAsync(CancellationToken.None);
+// Only our own tasks stop.
 app.Services.GetRequiredService<TaskRunner>().CancelAll();
 return 0;

@@ -17,21 +17,24 @@ internal static class CtSetCommand
         var cpus = IntOption.Create("--cpus", "CPU limit", "N");
         var memory = IntOption.Create("--memory", "Memory limit in MiB", "MiB");
         var description = new Option<string>("--description") { Description = "Free text shown by ct show", HelpName = "TEXT" };
-        var command = new Command("set", "Change a container's limits or description; a running container gets new limits at once.")
+        var command = new Command("set", "Change a container's limits, description, NICs or boot policy; a running container gets new limits at once.")
         {
             name, cpus, memory, description,
         };
         var nics = new NicOptions();
         nics.AddTo(command);
+        var boot = new BootOptions();
+        boot.AddTo(command);
         CliAction.Set(command, options, async (context, ct) =>
         {
             var container = context.Get(name);
             var request = new SetCtRequest
             {
                 Cpus = context.Get(cpus), MemoryMiB = context.Get(memory), Description = context.Get(description), Nics = nics.Read(context),
+                Boot = boot.Read(context),
             };
-            if (request is { Cpus: null, MemoryMiB: null, Description: null, Nics: null })
-                throw new UsageException("Nothing to change: give --cpus, --memory, --description or --nic.");
+            if (request is { Cpus: null, MemoryMiB: null, Description: null, Nics: null, Boot: null })
+                throw new UsageException("Nothing to change: give --cpus, --memory, --description, --nic, --onboot, --startup or --restart.");
 
             var outcome = await TaskRunner.SubmitAsync(
                 context, (client, token) => client.SetCtAsync(container, request, token), $"Changing {container}", $"Container {container} changed.", ct);

@@ -17,6 +17,7 @@ internal static class CtShowRenderer
             .Add("Lock", container.Lock ?? "none")
             .Add("Created", Units.Time(container.CreatedAt))
             .AddIfSet("Description", config.Description)
+            .AddIfSet("Boot", BootText.Describe(config.Boot))
             .Write(output);
 
         output.WriteLine();

@@ -25,6 +25,8 @@ internal static class HostCommands
         foreach (var hardware in HostHardwareCommands.Create(options))
             host.Subcommands.Add(hardware);
         host.Subcommands.Add(HostCertificateCommands.Create(options));
+        foreach (var power in HostPowerCommands.Create(options))
+            host.Subcommands.Add(power);
         return host;
     }
 

@@ -21,6 +21,8 @@ internal static class VmSetCommand
         var command = new Command("set", "Change a VM's configuration.") { name, cpus, memory, description, resize, hostPci, hostUsb };
         var nics = new NicOptions();
         nics.AddTo(command);
+        var boot = new BootOptions();
+        boot.AddTo(command);
         CliAction.Set(command, options, async (context, ct) =>
         {
             var vm = context.Get(name);
@@ -33,9 +35,10 @@ internal static class VmSetCommand
                 HostPci = HostDeviceSpecParser.ParseAllPci(context.Get(hostPci)),
                 HostUsb = HostDeviceSpecParser.ParseAllUsb(context.Get(hostUsb)),
                 Nics = nics.Read(context),
+                Boot = boot.Read(context),
             };
-            if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null, HostPci: null, HostUsb: null, Nics: null })
-                throw new UsageException("Nothing to change: give --cpus, --memory, --description, --resize, --hostpci, --hostusb or --nic.");
+            if (request is { Cpus: null, MemoryMiB: null, Description: null, ResizeDisks: null, HostPci: null, HostUsb: null, Nics: null, Boot: null })
+                throw new UsageException("Nothing to change: give --cpus, --memory, --description, --resize, --hostpci, --hostusb, --nic, --onboot, --startup or --restart.");
 
             var outcome = await TaskRunner.SubmitAsync(context, (client, token) => client.SetVmAsync(vm, request, token), $"Changing {vm}", $"VM {vm} changed.", ct);
             if (outcome.Succeeded && !context.Json)

@@ -17,6 +17,7 @@ internal static class VmShowRenderer
             .Add("Lock", vm.Lock ?? "none")
             .Add("Created", Units.Time(vm.CreatedAt))
             .AddIfSet("Description", config.Description)
+            .AddIfSet("Boot", BootText.Describe(config.Boot))
             .Write(output);
 
         output.WriteLine();

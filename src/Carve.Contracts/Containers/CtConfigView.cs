@@ -9,5 +9,6 @@ public sealed record CtConfigView
     public required string Template { get; init; }
     public IReadOnlyList<MountView> Mounts { get; set; } = [];
     public string? Description { get; init; }
+    public Guests.BootPolicy Boot { get; init; } = new();
     public IReadOnlyList<Vms.NicView> Nics { get; set; } = [];
 }

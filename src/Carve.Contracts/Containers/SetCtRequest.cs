@@ -8,4 +8,6 @@ public sealed record SetCtRequest
     public string? Description { get; init; }
     /// <summary>Replaces all NICs (the container must be stopped); an empty list removes them.</summary>
     public IReadOnlyList<Vms.NicRequest>? Nics { get; init; }
+    /// <summary>Start at boot, start and stop order, restart on crash: only the given fields change.</summary>
+    public Guests.BootPolicy? Boot { get; init; }
 }

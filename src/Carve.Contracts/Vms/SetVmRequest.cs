@@ -13,4 +13,6 @@ public sealed record SetVmRequest
     public IReadOnlyList<string>? HostUsb { get; init; }
     /// <summary>Replaces all NICs (the VM must be stopped); an empty list removes them.</summary>
     public IReadOnlyList<NicRequest>? Nics { get; init; }
+    /// <summary>Start at boot, start and stop order, restart on crash: only the given fields change.</summary>
+    public Guests.BootPolicy? Boot { get; init; }
 }

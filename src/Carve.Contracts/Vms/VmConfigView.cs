@@ -13,6 +13,7 @@ public sealed record VmConfigView
     public string? Cmdline { get; init; }
     public IReadOnlyList<NicView> Nics { get; set; } = [];
     public string? Description { get; init; }
+    public Guests.BootPolicy Boot { get; init; } = new();
     public IReadOnlyList<HostPciSpec> HostPci { get; set; } = [];
     public IReadOnlyList<string> HostUsb { get; set; } = [];
     /// <summary>The SMBIOS UUID the guest sees; a clone gets a new one.</summary>

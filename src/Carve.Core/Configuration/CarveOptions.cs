@@ -20,6 +20,13 @@ public sealed record CarveOptions
     public string KvmDevice { get; set; } = "/dev/kvm";
     /// <summary>Seconds an ACPI shutdown waits before the guest is stopped hard.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 60;
+    /// <summary>The kernel's id of this boot: when it differs from the one carved last saw, the host has booted.</summary>
+    public string BootIdFile { get; set; } = "/proc/sys/kernel/random/boot_id";
+    /// <summary>
+    /// When carved's own stop also shuts the guests down (in reverse start order): "host-shutdown" (only while the
+    /// system goes down), "always" or "never".
+    /// </summary>
+    public string StopGuestsOnExit { get; set; } = StopGuestsOnExitValues.HostShutdown;
     /// <summary>How much of each guest's serial output is kept.</summary>
     public long ConsoleLogMaxBytes { get; set; } = 1 << 20;
 
@@ -42,6 +49,7 @@ public sealed record CarveOptions
     public string LogsDir => Path.Combine(DataDir, "logs");
     public string DatabasePath => Path.Combine(DataDir, "carve.db");
     public string SocketPath => Path.Combine(RunDir, "carved.sock");
+    public string LastBootIdFile => Path.Combine(DataDir, "boot-id");
 
     public IReadOnlyList<PoolOptions> EffectivePools =>
         Pools.Count > 0 ? Pools : [new PoolOptions { Name = "local", Type = "dir", Path = Path.Combine(DataDir, "pools", "local") }];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Carve.Contracts.Guests;
 using Carve.Core.Networks;
 using Carve.Core.State;
 
@@ -17,6 +18,8 @@ public sealed record GuestConfig
     public int MemoryMiB { get; set; } = 512;
     public IReadOnlyList<GuestNic> Nics { get; set; } = [];
     public string? Description { get; init; }
+    /// <summary>Start at boot, order, restart on crash; null until first set.</summary>
+    public BootPolicy? Boot { get; init; }
 
     /// <summary>The kind-specific settings, kept as JSON for the driver that owns them. Never changed in place.</summary>
     [JsonExtensionData]

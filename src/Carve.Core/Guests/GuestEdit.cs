@@ -15,6 +15,8 @@ public sealed record GuestEdit
     public string? Description { get; init; }
     /// <summary>Replaces all NICs; the guest must be stopped.</summary>
     public IReadOnlyList<NicRequest?>? Nics { get; init; }
+    /// <summary>Start at boot, order, restart policy: the given fields change.</summary>
+    public Contracts.Guests.BootPolicy? Boot { get; init; }
     /// <summary>The kind-specific changes to the stored config, applied under the guest's lock.</summary>
     public Func<GuestConfig, GuestConfig>? Specific { get; init; }
     /// <summary>Steps on the guest once the new config is stored (grow a disk, say what waits for a restart).</summary>
@@ -22,5 +24,5 @@ public sealed record GuestEdit
     /// <summary>The sentence for a request that changes nothing, naming what could be changed.</summary>
     public required string NothingToChange { get; init; }
 
-    public bool IsEmpty => Cpus is null && MemoryMiB is null && Description is null && Nics is null && Specific is null && AfterAsync is null;
+    public bool IsEmpty => Cpus is null && MemoryMiB is null && Description is null && Nics is null && Boot is null && Specific is null && AfterAsync is null;
 }

@@ -5,6 +5,7 @@ using Carve.Core.Errors;
 using Carve.Core.Networks;
 using Carve.Core.Resources;
 using Carve.Core.Tasks;
+using Carve.Core.Validation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Carve.Core.Guests;
@@ -44,6 +45,7 @@ public sealed class GuestEditing(
                     MemoryMiB = edit.MemoryMiB ?? current.MemoryMiB,
                     Description = edit.Description ?? current.Description,
                     Nics = nics ?? current.Nics,
+                    Boot = edit.Boot is null ? current.Boot : BootPolicies.Merge(current.Boot, edit.Boot),
                 };
                 updated = edit.Specific?.Invoke(updated) ?? updated;
                 // Where new limits apply at once, growing the memory of a running guest is admitted like a start.

@@ -40,6 +40,8 @@ public sealed class CarveOptionsValidator(HostCapacity host) : IValidateOptions<
         if (options.ConsoleLogMaxBytes <= 0)
             failures.Add($"The config's consoleLogMaxBytes must be a positive number of bytes, not {options.ConsoleLogMaxBytes}.");
         CheckLogin(options.Login, failures);
+        if (!StopGuestsOnExitValues.All.Contains(options.StopGuestsOnExit))
+            failures.Add($"The config's stopGuestsOnExit must be one of {string.Join(", ", StopGuestsOnExitValues.All)}, not '{options.StopGuestsOnExit}'.");
         if (string.IsNullOrWhiteSpace(options.QemuBinary))
             failures.Add("The config's qemuBinary must name the QEMU program.");
         if (string.IsNullOrWhiteSpace(options.QemuImg))

@@ -11,6 +11,7 @@ public sealed class CtEditor(GuestStore guests) : IGuestEditor<SetCtRequest>
     public Task<GuestEdit> PlanAsync(string reference, SetCtRequest request, CancellationToken ct)
     {
         GuestLimits.Check(request.Cpus, request.MemoryMiB, request.Description);
+        BootPolicies.Check(request.Boot);
         return Task.FromResult(new GuestEdit
         {
             Guest = guests.ResolveKind(reference, GuestKind.Ct),
@@ -18,7 +19,8 @@ public sealed class CtEditor(GuestStore guests) : IGuestEditor<SetCtRequest>
             MemoryMiB = request.MemoryMiB,
             Description = request.Description,
             Nics = request.Nics,
-            NothingToChange = "Nothing to change: give cpus, memory, a description or NICs.",
+            Boot = request.Boot,
+            NothingToChange = "Nothing to change: give cpus, memory, a description, NICs or a boot policy.",
         });
     }
 }

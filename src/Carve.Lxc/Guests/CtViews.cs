@@ -28,7 +28,7 @@ public sealed class CtViews(LxcDefinition definition) : IGuestViews<CtView>
             Config = new CtConfigView
             {
                 Cpus = config.Cpus, MemoryMiB = config.MemoryMiB, Hostname = spec.Hostname, Privileged = spec.Privileged,
-                Template = spec.Template, Description = config.Description,
+                Template = spec.Template, Description = config.Description, Boot = config.Boot ?? new(),
                 Mounts = spec.Mounts.Select(m => new MountView(m.HostPath, m.GuestPath, m.ReadOnly)).ToList(),
                 Nics = NicViews.From(guest.Id, definition, config.Nics),
             },

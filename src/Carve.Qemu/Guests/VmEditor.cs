@@ -14,6 +14,7 @@ public sealed class VmEditor(GuestStore guests, GuestDrivers drivers, VmVolumes 
     public async Task<GuestEdit> PlanAsync(string reference, SetVmRequest request, CancellationToken ct)
     {
         GuestLimits.Check(request.Cpus, request.MemoryMiB, request.Description);
+        BootPolicies.Check(request.Boot);
         var hostPci = request.HostPci is null ? null : HostDevices.Pci(request.HostPci);
         var hostUsb = request.HostUsb is null ? null : HostDevices.Usb(request.HostUsb);
         var guest = guests.ResolveKind(reference, GuestKind.Vm);
@@ -33,6 +34,7 @@ public sealed class VmEditor(GuestStore guests, GuestDrivers drivers, VmVolumes 
             MemoryMiB = request.MemoryMiB,
             Description = request.Description,
             Nics = request.Nics,
+            Boot = request.Boot,
             Specific = devices ? config => WithDevices(config, hostPci, hostUsb) : null,
             AfterAsync = devices || resizes.Count > 0
                 ? async (vm, task, ct) =>
@@ -43,7 +45,7 @@ public sealed class VmEditor(GuestStore guests, GuestDrivers drivers, VmVolumes 
                         await volumes.ResizeAsync(vm, disk, size, task, ct);
                 }
                 : null,
-            NothingToChange = "Nothing to change: give cpus, memory, a description, a disk to resize, host devices or NICs.",
+            NothingToChange = "Nothing to change: give cpus, memory, a description, a disk to resize, host devices, NICs or a boot policy.",
         };
     }
 

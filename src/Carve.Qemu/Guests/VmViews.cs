@@ -41,6 +41,7 @@ public sealed class VmViews(QemuDefinition definition, StoragePools pools) : IGu
                 Cpus = config.Cpus, MemoryMiB = config.MemoryMiB, Firmware = spec.Firmware, Accel = spec.Accel,
                 Cdrom = spec.Cdrom, Kernel = spec.Kernel, Initrd = spec.Initrd, Cmdline = spec.Cmdline,
                 Description = config.Description,
+                Boot = config.Boot ?? new(),
                 Nics = NicViews.From(guest.Id, definition, config.Nics),
                 HostPci = spec.HostPci.Select(p => new HostPciSpec { Address = p.Address, RomBar = p.RomBar, PrimaryGpu = p.PrimaryGpu }).ToList(),
                 HostUsb = spec.HostUsb,

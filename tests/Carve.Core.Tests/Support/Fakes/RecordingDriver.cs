@@ -64,6 +64,9 @@ internal sealed partial class RecordingDriver
             _running[guest.Id] = applied ?? guest.Config;
     }
 
+    /// <summary>The guest's process dies by itself (killed, crashed): no call, no task.</summary>
+    public void MarkCrashed(GuestRecord guest) => SetRunning(guest, false);
+
     public bool IsRunning(GuestRecord guest)
     {
         lock (_gate)

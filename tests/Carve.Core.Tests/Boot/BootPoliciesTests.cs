@@ -1,0 +1,41 @@
+using Carve.Contracts.Guests;
+using Carve.Core.Errors;
+using Carve.Core.Validation;
+
+namespace Carve.Core.Tests.Boot;
+
+public sealed class BootPoliciesTests
+{
+    [Theory]
+    [InlineData(-1, null, null, null, "start order must be between 0 and 1000000, not -1")]
+    [InlineData(null, 86401, null, null, "up delay must be between 0 and 86400 seconds, not 86401")]
+    [InlineData(null, null, -5, null, "down delay must be between 0 and 86400 seconds, not -5")]
+    [InlineData(null, null, null, "always", "restart policy must be 'no' or 'on-crash', not 'always'")]
+    [InlineData(null, null, null, null, "names nothing to change")]
+    public void Out_of_bounds_values_are_clear_400s(int? order, int? up, int? down, string? restart, string expected)
+    {
+        var e = Assert.Throws<BadRequestException>(() =>
+            BootPolicies.Check(new BootPolicy { Order = order, UpSeconds = up, DownSeconds = down, Restart = restart }));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_keeps_what_it_does_not_name()
+    {
+        var stored = new BootPolicy { OnBoot = true, Order = 1, UpSeconds = 30, Restart = RestartPolicies.OnCrash };
+
+        var merged = BootPolicies.Merge(stored, new BootPolicy { Order = 4, DownSeconds = 90 });
+
+        Assert.Equal(new BootPolicy { OnBoot = true, Order = 4, UpSeconds = 30, DownSeconds = 90, Restart = RestartPolicies.OnCrash }, merged);
+    }
+
+    [Fact]
+    public void Onboot_can_be_turned_off_again()
+    {
+        var merged = BootPolicies.Merge(new BootPolicy { OnBoot = true, Order = 2 }, new BootPolicy { OnBoot = false });
+
+        Assert.False(merged.OnBoot);
+        Assert.Equal(2, merged.Order);
+    }
+}
