@@ -4,6 +4,7 @@ using Carve.Cli.Tests.Fakes;
 using Carve.Client;
 using Carve.Client.Connection;
 using Carve.Contracts.Containers;
+using Carve.Contracts.Guests;
 
 namespace Carve.Cli.Tests.Client;
 
@@ -62,6 +63,29 @@ public sealed class CtClientRequestTests
         var request = Assert.Single(handler.Requests);
         Assert.Equal((HttpMethod.Patch, "/api/v1/cts/c1"), (request.Method, request.Uri.AbsolutePath));
         Assert.Equal("""{"memoryMiB":256}""", request.Body);
+    }
+
+    [Fact]
+    public async Task A_boot_policy_change_sends_only_the_given_fields()
+    {
+        var (client, handler) = Create(_ => FakeHandler.Json(HttpStatusCode.Accepted, Accepted));
+        using (client)
+            await client.SetCtAsync("c1", new SetCtRequest { Boot = new BootPolicy { OnBoot = true, Order = 2, Restart = RestartPolicies.OnCrash } }, CancellationToken.None);
+        Assert.Equal("""{"boot":{"onBoot":true,"order":2,"restart":"on-crash"}}""", Assert.Single(handler.Requests).Body);
+    }
+
+    [Fact]
+    public async Task Start_and_stop_of_all_guests_post_to_the_host()
+    {
+        var (client, handler) = Create(_ => FakeHandler.Json(HttpStatusCode.Accepted, Accepted));
+        using (client)
+        {
+            await client.StartOnBootGuestsAsync(CancellationToken.None);
+            await client.StopAllGuestsAsync(CancellationToken.None);
+        }
+        Assert.Equal(
+            [(HttpMethod.Post, "/api/v1/host/start-guests"), (HttpMethod.Post, "/api/v1/host/stop-guests")],
+            handler.Requests.Select(r => (r.Method, r.Uri.AbsolutePath)));
     }
 
     [Fact]
