@@ -58,6 +58,14 @@ public sealed class TaskEndpointTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Waiting_a_negative_time_for_a_task_is_a_400()
+    {
+        var taskId = await CreateAndWait("impatient");
+        using var response = await Socket.GetAsync($"/api/v1/tasks/{taskId}/wait?timeout=-1");
+        Assert.Contains("0 or more seconds", await Rest.ExpectProblem(response, HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task A_task_shows_its_log()
     {
         var taskId = await CreateAndWait("logged");

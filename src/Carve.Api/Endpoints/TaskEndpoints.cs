@@ -25,7 +25,7 @@ public static class TaskEndpoints
             .WithSummary("A task with its log").Problems();
         tasks.MapGet("/{id}/wait", async (string id, int? timeout, TaskRunner runner, CancellationToken ct) =>
             {
-                var seconds = Math.Clamp(timeout ?? 60, 0, MaxWaitSeconds);
+                var seconds = WaitSeconds(timeout);
                 Find(runner, id);
                 return TypedResults.Ok(await runner.WaitAsync(id, TimeSpan.FromSeconds(seconds), ct));
             })
@@ -53,6 +53,14 @@ public static class TaskEndpoints
         null => 100,
         < 1 => throw new BadRequestException($"The limit must be 1 or more, not {limit}."),
         _ => Math.Min(limit.Value, MaxListed),
+    };
+
+    /// <summary>A negative wait is a mistake, refused as the lifecycle timeouts are; a long one is capped.</summary>
+    private static int WaitSeconds(int? timeout) => timeout switch
+    {
+        null => 60,
+        < 0 => throw new BadRequestException($"The timeout must be 0 or more seconds, not {timeout}."),
+        _ => Math.Min(timeout.Value, MaxWaitSeconds),
     };
 
     private static TaskView Find(TaskRunner runner, string id) =>
