@@ -7,10 +7,13 @@ namespace Carve.Api.Tests;
 /// <summary>
 /// Every operation of the served OpenAPI document gets bad input (see <see cref="FuzzCases"/>) as local root over the
 /// unix socket, so that only the input can be wrong. Each answer must be a 4xx problem, never a 5xx or no answer,
-/// and afterwards the daemon must still list the fixture's VM.
+/// and afterwards the daemon must still list the fixture's VM and export.
 /// </summary>
 public sealed class OpenApiFuzzTests(FuzzFixture fixture, ITestOutputHelper output) : IClassFixture<FuzzFixture>
 {
+    /// <summary>The cases' names do not depend on which values exist.</summary>
+    private static readonly Dictionary<string, string> NoneExist = [];
+
     public static TheoryData<string, string, string> Cases
     {
         get
@@ -18,7 +21,7 @@ public sealed class OpenApiFuzzTests(FuzzFixture fixture, ITestOutputHelper outp
             var rows = new TheoryData<string, string, string>();
             foreach (var operation in ServedOpenApi.Operations)
             {
-                foreach (var fuzz in FuzzCases.For(operation))
+                foreach (var fuzz in FuzzCases.For(operation, NoneExist))
                     rows.Add(operation.Method, operation.Template, fuzz.Name);
             }
             return rows;
@@ -30,7 +33,7 @@ public sealed class OpenApiFuzzTests(FuzzFixture fixture, ITestOutputHelper outp
     {
         var operations = ServedOpenApi.Operations;
         var withoutInput = operations.Where(o => o.RequestSchema is null && o.PathParameters.Count == 0 && o.QueryParameters.Count == 0).ToList();
-        var withCases = operations.Count(o => FuzzCases.For(o).Count > 0);
+        var withCases = operations.Count(o => FuzzCases.For(o, NoneExist).Count > 0);
         output.WriteLine($"{operations.Select(o => o.Template).Distinct().Count()} paths, {operations.Count} operations, " +
             $"{withCases} with cases, {Cases.Count} cases; without input: {string.Join(", ", withoutInput)}");
         Assert.Equal(operations.Count - withoutInput.Count, withCases);
@@ -41,7 +44,7 @@ public sealed class OpenApiFuzzTests(FuzzFixture fixture, ITestOutputHelper outp
     [MemberData(nameof(Cases))]
     public async Task Bad_input_is_a_4xx_and_the_daemon_stays_up(string method, string path, string @case)
     {
-        var fuzz = FuzzCases.For(ServedOpenApi.Find(method, path)).Single(c => c.Name == @case);
+        var fuzz = FuzzCases.For(ServedOpenApi.Find(method, path), fixture.Existing).Single(c => c.Name == @case);
         using (var request = Rest.Request(new HttpMethod(method), fuzz.Path, fuzz.Body()))
         using (var response = await fixture.Server.Socket.SendAsync(request))
         {
@@ -52,7 +55,8 @@ public sealed class OpenApiFuzzTests(FuzzFixture fixture, ITestOutputHelper outp
             else
                 Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {body}");
         }
-        Assert.Contains(FuzzCases.ExistingGuest, await Rest.VmNames(fixture.Server.Socket));
+        Assert.Contains(FuzzFixture.Guest, await Rest.VmNames(fixture.Server.Socket));
+        Assert.Single(await Rest.GetArray(fixture.Server.Socket, "/api/v1/exports"));
     }
 
     /// <summary>

@@ -10,9 +10,6 @@ namespace Carve.Api.Tests.Support;
 /// </summary>
 public static class FuzzCases
 {
-    /// <summary>A stopped VM the fixture creates, so that guest routes reach their validation instead of a 404.</summary>
-    public const string ExistingGuest = "fuzzed";
-
     private const int TenMegabytes = 10 * 1024 * 1024;
     private const int DeepNesting = 10_000;
 
@@ -41,16 +38,19 @@ public static class FuzzCases
         // Free-text filters (a task's guest): any text is valid input there, so they get no case.
     };
 
-    public static IReadOnlyList<FuzzCase> For(ApiOperation operation) =>
-        [.. BodyCases(operation), .. PathCases(operation), .. QueryCases(operation)];
+    /// <param name="existing">Values of path parameters that name things which exist, so that the other inputs reach
+    /// validation instead of a 404; a parameter without one gets "none".</param>
+    public static IReadOnlyList<FuzzCase> For(ApiOperation operation, IReadOnlyDictionary<string, string> existing)
+    {
+        string Plausible(string parameter) => existing.GetValueOrDefault(parameter, "none");
+        return [.. BodyCases(operation, Plausible), .. PathCases(operation, Plausible), .. QueryCases(operation, Plausible)];
+    }
 
-    private static string Plausible(string parameter) => parameter == "ref" ? ExistingGuest : "none";
-
-    private static IEnumerable<FuzzCase> BodyCases(ApiOperation operation)
+    private static IEnumerable<FuzzCase> BodyCases(ApiOperation operation, Func<string, string> plausible)
     {
         if (operation.RequestSchema is not { } schema)
             yield break;
-        var path = operation.PathWith(Plausible);
+        var path = operation.PathWith(plausible);
         FuzzCase Json(string name, Func<string> text) => new(name, path, () => Rest.RawJson(text()));
         yield return Json("malformed JSON", () => """{"name": """);
         if (operation.BodyRequired)
@@ -74,7 +74,7 @@ public static class FuzzCases
     }
 
     /// <summary>A path parameter at a time; the body, where one is required, is one that binds, so the path is what is judged.</summary>
-    private static IEnumerable<FuzzCase> PathCases(ApiOperation operation)
+    private static IEnumerable<FuzzCase> PathCases(ApiOperation operation, Func<string, string> plausible)
     {
         Func<HttpContent?> body = operation.RequestSchema is { } schema && operation.BodyRequired
             ? () => Rest.RawJson(new SchemaSample("fuzz", "-1").Build(schema))
@@ -83,15 +83,15 @@ public static class FuzzCases
         {
             foreach (var (name, value) in PathTricks)
             {
-                var path = operation.PathWith(p => p == parameter ? value : Plausible(p));
+                var path = operation.PathWith(p => p == parameter ? value : plausible(p));
                 yield return new FuzzCase($"path {parameter}: {name}", path, body, value is ".." or "%2e%2e" ? Folded(path) : null);
             }
         }
     }
 
-    private static IEnumerable<FuzzCase> QueryCases(ApiOperation operation)
+    private static IEnumerable<FuzzCase> QueryCases(ApiOperation operation, Func<string, string> plausible)
     {
-        var path = operation.PathWith(Plausible);
+        var path = operation.PathWith(plausible);
         foreach (var (parameter, type) in operation.QueryParameters)
         {
             foreach (var value in QueryValues.GetValueOrDefault(type) ?? [])
