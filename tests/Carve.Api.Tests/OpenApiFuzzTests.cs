@@ -6,8 +6,8 @@ namespace Carve.Api.Tests;
 
 /// <summary>
 /// Every operation of the served OpenAPI document gets bad input (see <see cref="FuzzCases"/>) as local root over the
-/// unix socket, so that only the input can be wrong. Each answer must be a 4xx problem, never a 5xx or no answer,
-/// and afterwards the daemon must still list the fixture's VM and export.
+/// unix socket, so that only the input can be wrong. Each answer must be a 4xx, never a 5xx or no answer (the client
+/// gives up after 90 s), and afterwards the daemon must still list the fixture's VM and export.
 /// </summary>
 public sealed class OpenApiFuzzTests(FuzzFixture fixture, ITestOutputHelper output) : IClassFixture<FuzzFixture>
 {
