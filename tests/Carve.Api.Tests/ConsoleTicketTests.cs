@@ -58,6 +58,13 @@ public sealed class ConsoleTicketTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task A_cookie_without_a_ticket_hears_403_before_whether_the_guest_exists()
+    {
+        using var response = await Upgrade("/api/v1/cts/ghost/exec", Origin, ("Cookie", _session.Cookie));
+        Assert.Contains("ticket", await Rest.ExpectProblem(response, HttpStatusCode.Forbidden));
+    }
+
+    [Fact]
     public async Task A_ticket_opens_its_console_once()
     {
         var ticket = await Ticket("gated", "serial", expectPath: $"/api/v1/vms/{await VmId()}/console");

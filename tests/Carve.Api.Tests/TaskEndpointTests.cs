@@ -48,6 +48,23 @@ public sealed class TaskEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Single(await Rest.GetArray(Socket, "/api/v1/tasks?limit=1"));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public async Task A_task_list_limit_below_one_is_a_400(string limit)
+    {
+        using var response = await Socket.GetAsync($"/api/v1/tasks?limit={limit}");
+        Assert.Contains("limit must be 1 or more", await Rest.ExpectProblem(response, HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task Waiting_a_negative_time_for_a_task_is_a_400()
+    {
+        var taskId = await CreateAndWait("impatient");
+        using var response = await Socket.GetAsync($"/api/v1/tasks/{taskId}/wait?timeout=-1");
+        Assert.Contains("0 or more seconds", await Rest.ExpectProblem(response, HttpStatusCode.BadRequest));
+    }
+
     [Fact]
     public async Task A_task_shows_its_log()
     {

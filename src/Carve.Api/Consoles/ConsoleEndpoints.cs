@@ -37,6 +37,7 @@ public static class ConsoleEndpoints
             .WithSummary($"What has been written to the {What(kind, channel)} so far (bounded, kept across restarts)").Problems();
         return group.MapGet("/{ref}/console", async (string @ref, HttpContext http, GuestConsoles consoles, ConsoleTicketService tickets, CancellationToken ct) =>
         {
+            ConsoleGate.CheckCaller(http);
             var guest = consoles.Resolve(new ConsoleRequest(@ref, kind, channel));
             ConsoleGate.Admit(http, tickets, guest, channel);
             await using var console = await consoles.OpenAsync(guest, channel, ct);
@@ -48,6 +49,7 @@ public static class ConsoleEndpoints
     private static RouteHandlerBuilder MapScreen(this RouteGroupBuilder group, GuestKind kind) =>
         group.MapGet("/{ref}/vnc", async (string @ref, HttpContext http, GuestConsoles consoles, ConsoleTicketService tickets, CancellationToken ct) =>
         {
+            ConsoleGate.CheckCaller(http);
             var guest = consoles.Resolve(new ConsoleRequest(@ref, kind, ConsoleChannels.Vnc));
             ConsoleGate.Admit(http, tickets, guest, ConsoleChannels.Vnc);
             await using var screen = await consoles.OpenAsync(guest, ConsoleChannels.Vnc, ct);
@@ -60,6 +62,7 @@ public static class ConsoleEndpoints
     private static RouteHandlerBuilder MapExec(this RouteGroupBuilder group, GuestKind kind) =>
         group.MapGet("/{ref}/exec", async (string @ref, HttpContext http, GuestConsoles consoles, ConsoleTicketService tickets, CancellationToken ct) =>
         {
+            ConsoleGate.CheckCaller(http);
             var guest = consoles.Resolve(new ConsoleRequest(@ref, kind, ConsoleChannels.Exec));
             ConsoleGate.Admit(http, tickets, guest, ConsoleChannels.Exec);
             consoles.RequireRunning(guest);

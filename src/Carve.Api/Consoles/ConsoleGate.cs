@@ -14,7 +14,8 @@ namespace Carve.Api.Consoles;
 /// </summary>
 internal static class ConsoleGate
 {
-    public static void Admit(HttpContext http, ConsoleTicketService tickets, GuestRecord guest, string channel)
+    /// <summary>What can be checked before the guest is looked up, so that a refused caller hears 403, not 404.</summary>
+    public static void CheckCaller(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             throw new BadRequestException("This console is a WebSocket: connect with an Upgrade request.");
@@ -23,6 +24,16 @@ internal static class ConsoleGate
             return;
         if (string.IsNullOrEmpty(http.Request.Headers.Origin.ToString()))
             throw new ForbiddenException("A console opened with a session cookie must come from a browser page of this server (no Origin).");
-        tickets.Redeem(http.Request.Query["ticket"].ToString(), http.Caller(), guest, channel);
+        if (string.IsNullOrEmpty(Ticket(http)))
+            throw new ForbiddenException("A browser console needs a ticket: POST /api/v1/console-tickets, then connect with ?ticket=.");
     }
+
+    /// <summary>After <see cref="CheckCaller"/>: a browser's ticket must be for this very guest and channel.</summary>
+    public static void Admit(HttpContext http, ConsoleTicketService tickets, GuestRecord guest, string channel)
+    {
+        if (http.ViaSessionCookie())
+            tickets.Redeem(Ticket(http), http.Caller(), guest, channel);
+    }
+
+    private static string Ticket(HttpContext http) => http.Request.Query["ticket"].ToString();
 }

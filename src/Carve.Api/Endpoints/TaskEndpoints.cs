@@ -13,18 +13,19 @@ namespace Carve.Api.Endpoints;
 public static class TaskEndpoints
 {
     private const int MaxWaitSeconds = 600;
+    private const int MaxListed = 1000;
 
     public static void MapTaskEndpoints(this IEndpointRouteBuilder api)
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
         tasks.MapGet("", (int? limit, string? guest, TaskRunner runner, GuestStore guests) =>
-                TypedResults.Ok(runner.List(Math.Clamp(limit ?? 100, 1, 1000), guest is null ? null : guests.Resolve(guest).Id)))
+                TypedResults.Ok(runner.List(Limit(limit), guest is null ? null : guests.Resolve(guest).Id)))
             .WithSummary("Recent tasks, newest first");
         tasks.MapGet("/{id}", (string id, TaskRunner runner) => TypedResults.Ok(Find(runner, id)))
             .WithSummary("A task with its log").Problems();
         tasks.MapGet("/{id}/wait", async (string id, int? timeout, TaskRunner runner, CancellationToken ct) =>
             {
-                var seconds = Math.Clamp(timeout ?? 60, 0, MaxWaitSeconds);
+                var seconds = WaitSeconds(timeout);
                 Find(runner, id);
                 return TypedResults.Ok(await runner.WaitAsync(id, TimeSpan.FromSeconds(seconds), ct));
             })
@@ -45,6 +46,22 @@ public static class TaskEndpoints
             await http.Response.Body.FlushAsync(ct);
         }
     }
+
+    /// <summary>A limit below one is a mistake, refused as the CLI refuses it rather than quietly read as 1; a large one is capped.</summary>
+    private static int Limit(int? limit) => limit switch
+    {
+        null => 100,
+        < 1 => throw new BadRequestException($"The limit must be 1 or more, not {limit}."),
+        _ => Math.Min(limit.Value, MaxListed),
+    };
+
+    /// <summary>A negative wait is a mistake, refused as the lifecycle timeouts are; a long one is capped.</summary>
+    private static int WaitSeconds(int? timeout) => timeout switch
+    {
+        null => 60,
+        < 0 => throw new BadRequestException($"The timeout must be 0 or more seconds, not {timeout}."),
+        _ => Math.Min(timeout.Value, MaxWaitSeconds),
+    };
 
     private static TaskView Find(TaskRunner runner, string id) =>
         runner.Find(id) ?? throw new NotFoundException($"There is no task '{Core.Validation.Names.Printable(id)}'.");
