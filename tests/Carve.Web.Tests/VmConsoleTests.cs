@@ -34,6 +34,16 @@ public sealed class VmConsoleTests(WebFixture web) : IClassFixture<WebFixture>
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved" })).ToHaveTextAsync("Saved.");
         await Assertions.Expect(page.Locator("dd").Filter(new() { HasText = "320 MiB" })).ToHaveCountAsync(1);
 
+        // The boot policy: start with the host, first, and restart after a crash.
+        await page.GetByLabel("Start with the host").CheckAsync();
+        await page.GetByLabel("Start order").FillAsync("1");
+        await page.GetByLabel("Restart on crash").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("dd").Filter(new() { HasText = "yes, order 1; restarts on crash" })).ToHaveCountAsync(1);
+        var boot = System.Text.Json.JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/v1/vms/web-vm")).TextAsync())
+            .RootElement.GetProperty("config").GetProperty("boot");
+        Assert.Equal((true, 1, "on-crash"), (boot.GetProperty("onBoot").GetBoolean(), boot.GetProperty("order").GetInt32(), boot.GetProperty("restart").GetString()));
+
         var serial = await WebPages.OpenConsoleTabAsync(web, page, "Serial console (opens a new tab)");
         Assert.EndsWith("#/console/vm/web-vm/serial", serial.Url);
         await WebPages.ExpectTerminalAsync(serial, "CARVE-BOOT-OK");

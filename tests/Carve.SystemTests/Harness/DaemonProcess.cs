@@ -123,6 +123,14 @@ public sealed class DaemonProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as systemctl stop sends it: carved's own shutdown code runs; waits until it has exited.</summary>
+    public async Task StopAsync()
+    {
+        (await Processes.RunAsync("kill", ["-TERM", $"{Pid}"])).EnsureSuccess();
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await _process!.WaitForExitAsync(patience.Token);
+    }
+
     public Task<CommandResult> CarveAsync(params string[] args) => CarveWithInputAsync(null, args);
 
     public Task<CommandResult> CarveWithInputAsync(string? stdin, params string[] args) =>
@@ -145,6 +153,13 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // carved first: one left running would restart a guest with a restart-on-crash policy as soon as it is killed.
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
         // Guests outlive the daemon by design, so the test cleans them up itself.
         foreach (var pidFile in Directory.Exists(RunDir) ? Directory.EnumerateFiles(RunDir, "qemu.pid", SearchOption.AllDirectories) : [])
         {
@@ -159,12 +174,6 @@ public sealed class DaemonProcess : IAsyncDisposable
                 }
             }
         }
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -4,7 +4,7 @@ import { runTask } from '../tasks';
 import type { CtView, SetCtRequest, SetVmRequest, TaskAccepted, VmView } from '../api-types';
 import { pciPicker } from './pci-picker';
 
-/** CPU, memory and (for VMs) disk growth and host PCI devices: a PATCH whose task shows in the panel. */
+/** CPU, memory, (for VMs) disk growth and host PCI devices, and the boot policy: a PATCH whose task shows in the panel. */
 export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, reload: () => Promise<void>): HTMLFormElement {
   const cpus = h('input', { type: 'number', min: 1, max: 256, required: true, value: String(g.config.cpus) });
   const memory = h('input', { type: 'number', min: 16, step: 16, required: true, value: String(g.config.memoryMiB) });
@@ -13,15 +13,31 @@ export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, re
   const disk = h('select', null, h('option', { value: '' }, 'No change'), disks.map((d) => h('option', { value: d.name }, d.name)));
   const grow = h('input', { placeholder: '+1G', pattern: '\\+?[0-9]+[KMGT]?' });
   const pci = 'disks' in g ? pciPicker(g.config.hostPci) : null;
+  const boot = g.config.boot;
+  const onBoot = h('input', { type: 'checkbox', checked: boot.onBoot === true });
+  const order = h('input', { type: 'number', min: 0, max: 1000000, value: boot.order == null ? '' : String(boot.order) });
+  const up = h('input', { type: 'number', min: 0, max: 86400, value: boot.upSeconds == null ? '' : String(boot.upSeconds) });
+  const down = h('input', { type: 'number', min: 0, max: 86400, value: boot.downSeconds == null ? '' : String(boot.downSeconds) });
+  const restart = h('input', { type: 'checkbox', checked: boot.restart === 'on-crash' });
   const status = h('p', { role: 'status' });
   const save = h('button', { type: 'submit', class: 'primary', disabled: !canOperate() }, 'Save');
   const form = h('form', { class: 'edit' },
     field('CPUs', cpus), field('Memory (MiB)', memory), field('Description', description),
     kind === 'vm' && disks.length > 0 ? [field('Grow disk', disk), field('By or to', grow, 'e.g. +1G, or 16G')] : null,
-    pci?.element, save, status);
+    pci?.element,
+    field('Start with the host', onBoot), field('Start order', order, 'lower starts first and stops last'),
+    field('Wait after start (s)', up), field('Shutdown timeout (s)', down, 'at a host shutdown'),
+    field('Restart on crash', restart),
+    save, status);
   const onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const common: SetCtRequest = { cpus: Number(cpus.value), memoryMiB: Number(memory.value), description: description.value };
+    const common: SetCtRequest = {
+      cpus: Number(cpus.value), memoryMiB: Number(memory.value), description: description.value,
+      boot: {
+        onBoot: onBoot.checked, restart: restart.checked ? 'on-crash' : 'no',
+        order: optional(order), upSeconds: optional(up), downSeconds: optional(down),
+      },
+    };
     const body: SetVmRequest | SetCtRequest = kind === 'vm' ? {
       ...common,
       resizeDisks: disk.value && grow.value ? [{ disk: disk.value, size: grow.value }] : undefined,
@@ -43,4 +59,9 @@ export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, re
   };
   form.addEventListener('submit', (e) => void onSubmit(e));
   return form;
+}
+
+/** An empty number field leaves the setting as it is. */
+function optional(input: HTMLInputElement): number | undefined {
+  return input.value === '' ? undefined : Number(input.value);
 }

@@ -1,5 +1,5 @@
 import { api, canOperate } from '../api';
-import type { CtView, NicView, TaskAccepted, VmView } from '../api-types';
+import type { BootPolicy, CtView, NicView, TaskAccepted, VmView } from '../api-types';
 import { bytes, duration, h, replace, setText, statusBadge } from '../dom';
 import { type Poller, pollStatus, startPolling } from '../poll';
 import { runTask } from '../tasks';
@@ -113,7 +113,8 @@ function describe(g: Guest): HTMLElement[] {
       ...row('NICs', nics(g.config.nics)),
       ...row('Host PCI', g.config.hostPci.map((p) => `${p.address}${p.romBar === false ? ' rombar=off' : ''}${p.primaryGpu ? ' primary GPU' : ''}`).join(', ')),
       ...row('PID', r?.pid), ...row('Uptime', duration(r?.uptimeSeconds)), ...row('Memory in use', bytes(r?.memoryRssBytes)),
-      ...row('Pending until restart', g.pendingChanges.join(', ')), ...row('Lock', g.lock), ...row('Description', g.config.description),
+      ...row('Pending until restart', g.pendingChanges.join(', ')), ...row('Start with host', bootText(g.config.boot)),
+      ...row('Lock', g.lock), ...row('Description', g.config.description),
     ];
   }
   const r = g.runtime;
@@ -124,8 +125,15 @@ function describe(g: Guest): HTMLElement[] {
     ...row('NICs', nics(g.config.nics)),
     ...row('Init PID', r?.initPid), ...row('Uptime', duration(r?.uptimeSeconds)),
     ...row('Memory in use', r?.memoryBytes === undefined ? '-' : `${bytes(r.memoryBytes)} of ${bytes(r.memoryLimitBytes)}`),
-    ...row('Lock', g.lock), ...row('Description', g.config.description),
+    ...row('Start with host', bootText(g.config.boot)), ...row('Lock', g.lock), ...row('Description', g.config.description),
   ];
+}
+
+/** "yes, order 1, up 30 s; restarts on crash", or "no". */
+function bootText(b: BootPolicy): string {
+  const start = b.onBoot ? ['yes', b.order != null ? `order ${b.order}` : null, b.upSeconds != null ? `up ${b.upSeconds} s` : null,
+    b.downSeconds != null ? `down ${b.downSeconds} s` : null].filter(Boolean).join(', ') : 'no';
+  return b.restart === 'on-crash' ? `${start}; restarts on crash` : start;
 }
 
 
