@@ -38,6 +38,21 @@ public sealed class ProcFs(string root = "/proc")
     private const int MaxPollMilliseconds = 20;
 
     /// <summary>The argv of a process, or null if it is gone.</summary>
+    /// <summary>Live processes with an argument that is <paramref name="dir"/> or a path under it (e.g. a cp into it).</summary>
+    public IReadOnlyList<int> FindWithArgumentUnder(string dir)
+    {
+        var found = new List<int>();
+        foreach (var entry in Directory.EnumerateDirectories(Root))
+        {
+            if (int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && ReadCmdline(pid) is { } argv
+                && argv.Any(a => a == dir || a.StartsWith(dir + "/", StringComparison.Ordinal))
+                && IsRunning(pid))
+                found.Add(pid);
+        }
+        return found;
+    }
+
     public IReadOnlyList<string>? ReadCmdline(int pid)
     {
         var text = TryRead(Path.Combine(Root, Pid(pid), "cmdline"));

@@ -15,7 +15,7 @@ namespace Carve.Lxc.Driver;
 /// </summary>
 public sealed partial class LxcProvisioner(
     LxcRuntime runtime, StoragePools pools, TemplateStore templates, LxcHostAccess access, LxcConfigWriter config, LxcHostFacts host,
-    ILogger<LxcProvisioner> logger)
+    Host.Proc.ProcFs proc, ILogger<LxcProvisioner> logger)
 {
     public async Task CreateAsync(GuestRecord guest, ITaskContext task, CancellationToken ct)
     {
@@ -49,12 +49,29 @@ public sealed partial class LxcProvisioner(
     {
         var spec = CtSpec.Of(guest);
         var paths = runtime.Paths(guest);
-        await pools.Get(spec.Pool).DeleteVolumeAsync(spec.RootfsVolume, ct);
+        var pool = pools.Get(spec.Pool);
+        await StopLeftoverWritersAsync(pool.VolumePath(spec.RootfsVolume), task, ct);
+        await pool.DeleteVolumeAsync(spec.RootfsVolume, ct);
         task.Log($"Deleted the root file system volume {spec.RootfsVolume} from pool {spec.Pool}.");
         DeleteDirectory(paths.ContainerDir);
         DeleteDirectory(paths.LogDir);
         DeleteDirectory(paths.RuntimeDir);
         LeftoverCgroups.Remove(host.Cgroups, paths.Name);
+    }
+
+    /// <summary>
+    /// A carved killed while it made this rootfs leaves its template copy (cp -a) running: it would go on writing while
+    /// the rootfs is deleted ("Directory not empty") and keep the half-made container locked. Nothing else runs with
+    /// the rootfs in its arguments once the container is stopped.
+    /// </summary>
+    private async Task StopLeftoverWritersAsync(string rootfs, ITaskContext task, CancellationToken ct)
+    {
+        foreach (var pid in proc.FindWithArgumentUnder(rootfs))
+        {
+            task.Log($"Stopping process {pid}, left writing into {rootfs} by an earlier carved.");
+            Support.Signals.Kill(pid);
+            await proc.WaitForExitAsync(pid, TimeSpan.FromSeconds(10), ct);
+        }
     }
 
     private void DeleteDirectory(string dir)
