@@ -21,7 +21,8 @@ public sealed class AuditedRequest
     {
         if (http.GetEndpoint() is not RouteEndpoint endpoint)
             return;
-        Route = endpoint.RoutePattern.RawText;
+        // A group's "" route comes out as "/api/v1/users/": the same route as the path the caller wrote.
+        Route = endpoint.RoutePattern.RawText is { Length: > 1 } raw ? raw.TrimEnd('/') : endpoint.RoutePattern.RawText;
         Guest = http.Request.RouteValues.TryGetValue("ref", out var guest) ? guest as string : null;
         Anonymous = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null;
     }

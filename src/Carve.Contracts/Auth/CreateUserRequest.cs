@@ -5,6 +5,7 @@ public sealed record CreateUserRequest
 {
     public required string Name { get; init; }
     /// <summary>admin, operator or viewer.</summary>
-    public string Role { get; init; } = Roles.Viewer;
+    // set, not init: the generated serializer would otherwise drop the default when the field is absent.
+    public string Role { get; set; } = Roles.Viewer;
     public required string Password { get; init; }
 }
