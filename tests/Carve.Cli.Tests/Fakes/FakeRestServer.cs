@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -8,43 +7,22 @@ namespace Carve.Cli.Tests.Fakes;
 /// A minimal HTTP/1.1 server on loopback playing carved's REST API for the real `carve` executable: it answers each
 /// request from a function and records the method, path (with query) and body.
 /// </summary>
-internal sealed class FakeRestServer : IAsyncDisposable
+internal sealed class FakeRestServer : LoopbackServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<string, string, (int Status, string Json)> _respond;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
 
     /// <param name="respond">From the method and path, the status and JSON body of the answer.</param>
     public FakeRestServer(Func<string, string, (int Status, string Json)> respond)
     {
         _respond = respond;
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        Start();
     }
 
-    public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Url => $"http://127.0.0.1:{Port}";
 
     public List<(string Method, string Path, string Body)> Requests { get; } = [];
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Dispose();
-        await _loop.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        _stop.Dispose();
-    }
-
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
