@@ -17,9 +17,9 @@ public sealed partial class CarveClient
         using var response = await SendJsonBodyAsync(HttpMethod.Put, $"users/{Segment(name)}/password", new SetPasswordRequest { Password = password }, ct);
     }
 
-    /// <summary>PUT /users/{name}/role: the user's sessions end.</summary>
-    public Task<UserView> SetUserRoleAsync(string name, string role, CancellationToken ct) =>
-        SendJsonAsync<SetRoleRequest, UserView>(HttpMethod.Put, $"users/{Segment(name)}/role", new SetRoleRequest { Role = role }, ct);
+    /// <summary>PUT /users/{name}/grant: a role, and the guests the user is limited to (null: every guest); its sessions end.</summary>
+    public Task<UserView> GrantUserAsync(string name, string role, IReadOnlyList<string>? guests, CancellationToken ct) =>
+        SendJsonAsync<GrantRequest, UserView>(HttpMethod.Put, $"users/{Segment(name)}/grant", new GrantRequest { Role = role, Guests = guests }, ct);
 
     /// <summary>DELETE /users/{name}.</summary>
     public async Task DeleteUserAsync(string name, CancellationToken ct)

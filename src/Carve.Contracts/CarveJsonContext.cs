@@ -30,7 +30,7 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<TokenView>))]
 [JsonSerializable(typeof(CreateUserRequest))]
 [JsonSerializable(typeof(SetPasswordRequest))]
-[JsonSerializable(typeof(SetRoleRequest))]
+[JsonSerializable(typeof(GrantRequest))]
 [JsonSerializable(typeof(UserView))]
 [JsonSerializable(typeof(IReadOnlyList<UserView>))]
 [JsonSerializable(typeof(AuditEntryView))]

@@ -88,7 +88,7 @@ public sealed class UserTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     public async Task A_demoted_user_is_a_viewer_at_its_next_login()
     {
         await AddUser("rita", "admin");
-        using (var demote = await Server.Socket.PutAsync("/api/v1/users/rita/role", Rest.Json(new { role = "viewer" })))
+        using (var demote = await Server.Socket.PutAsync("/api/v1/users/rita/grant", Rest.Json(new { role = "viewer" })))
         {
             await Rest.ExpectStatus(demote, HttpStatusCode.OK);
             Assert.Equal("viewer", (string?)(await Rest.ReadJson(demote))["role"]);
@@ -105,7 +105,7 @@ public sealed class UserTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         await using var server = await CarveServer.StartOnNewDirsAsync();
         using (var delete = await server.Socket.DeleteAsync("/api/v1/users/admin"))
             Assert.Contains("last admin", await Rest.ExpectProblem(delete, HttpStatusCode.Conflict));
-        using (var demote = await server.Socket.PutAsync("/api/v1/users/admin/role", Rest.Json(new { role = "operator" })))
+        using (var demote = await server.Socket.PutAsync("/api/v1/users/admin/grant", Rest.Json(new { role = "operator" })))
             await Rest.ExpectProblem(demote, HttpStatusCode.Conflict);
         using var list = await server.Socket.GetAsync("/api/v1/users");
         Assert.Contains("\"admin\"", await list.Content.ReadAsStringAsync());

@@ -24,9 +24,9 @@ public static class UserEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Set a user's password; the user's sessions end").Problems();
-        users.MapPut("/{name}/role", (string name, SetRoleRequest body, UserService service) =>
-                TypedResults.Ok(service.SetRole(name, body)))
-            .WithSummary("Set a user's role; the user's sessions end. The last admin cannot be demoted (409)").Problems();
+        users.MapPut("/{name}/grant", (string name, GrantRequest body, UserService service) =>
+                TypedResults.Ok(service.Grant(name, body)))
+            .WithSummary("Set a user's role and the guests it is limited to (guests null: every guest); the user's sessions end. Admins cannot be limited (400); the last admin cannot be demoted (409)").Problems();
         users.MapDelete("/{name}", (string name, UserService service) =>
             {
                 service.Delete(name);

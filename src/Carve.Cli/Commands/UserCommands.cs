@@ -83,9 +83,9 @@ internal static class UserCommands
                 JsonOutput.Write(context.Out, users);
                 return ExitCodes.Success;
             }
-            var table = new TextTable("NAME", "ROLE", "CREATED");
+            var table = new TextTable("NAME", "ROLE", "GUESTS", "CREATED");
             foreach (var user in users)
-                table.Add(user.Name, user.Role, Units.Time(user.CreatedAt));
+                table.Add(user.Name, user.Role, user.Guests is { } names ? string.Join(",", names) : "all", Units.Time(user.CreatedAt));
             table.Write(context.Out);
             return ExitCodes.Success;
         });
@@ -97,11 +97,14 @@ internal static class UserCommands
         var name = UserName("The user");
         var role = new Argument<string>("ROLE") { Description = "admin, operator or viewer" };
         role.CompletionSources.Add(Roles.Admin, Roles.Operator, Roles.Viewer);
-        var command = new Command("grant", "Set a user's role; its sessions end. The last admin cannot be demoted.") { name, role };
+        var guests = new Option<string>("--guest") { Description = "Limit the user to these guests (names, comma-separated); without it, every guest", HelpName = "NAME,..." };
+        var command = new Command("grant", "Set a user's role and the guests it may use; its sessions end. The last admin cannot be demoted.") { name, role, guests };
         CliAction.Set(command, options, async (context, ct) =>
         {
-            var changed = await context.Client.SetUserRoleAsync(context.Get(name), context.Get(role), ct);
-            return await Done(context, changed, $"User {changed.Name} now has the role {changed.Role}; its sessions ended.");
+            var limited = context.Get(guests)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var changed = await context.Client.GrantUserAsync(context.Get(name), context.Get(role), limited, ct);
+            var scope = changed.Guests is { } names ? "guests " + string.Join(", ", names) : "every guest";
+            return await Done(context, changed, $"User {changed.Name} is now {changed.Role} of {scope}; its sessions ended.");
         });
         return command;
     }

@@ -43,9 +43,10 @@ public sealed class SessionService(Database db, CarveOptions options)
     {
         using var c = db.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT role, password_hash FROM users WHERE name = $n";
+        cmd.CommandText = "SELECT role, password_hash, guests FROM users WHERE name = $n";
         cmd.Parameters.AddWithValue("$n", user);
         string role, hash;
+        GuestGrant? grant;
         using (var r = cmd.ExecuteReader())
         {
             if (!r.Read())
@@ -54,14 +55,14 @@ public sealed class SessionService(Database db, CarveOptions options)
                 Secrets.VerifyNothing(password);
                 return null;
             }
-            (role, hash) = (r.GetString(0), r.GetString(1));
+            (role, hash, grant) = (r.GetString(0), r.GetString(1), GuestGrant.Parse(r.IsDBNull(2) ? null : r.GetString(2)));
         }
         if (!Secrets.VerifyPassword(password, hash))
             return null;
         if (Secrets.IsWeakerThanCurrent(hash))
             Database.Execute(c, "UPDATE users SET password_hash = $h WHERE name = $n AND password_hash = $old",
                 ("$h", Secrets.HashPassword(password)), ("$n", user), ("$old", hash));
-        return Open(new Principal(user, role));
+        return Open(new Principal(user, role, grant));
     }
 
     /// <summary>A new session for someone already authenticated (e.g. by an API token): (cookie value, session).</summary>
@@ -82,12 +83,13 @@ public sealed class SessionService(Database db, CarveOptions options)
     {
         using var c = db.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT user, role, csrf, expires_at FROM sessions WHERE id_hash = $id";
+        // The grant is read live from the user (a token's session has none): a change of grant applies at once.
+        cmd.CommandText = "SELECT s.user, s.role, s.csrf, s.expires_at, u.guests FROM sessions s LEFT JOIN users u ON u.name = s.user WHERE s.id_hash = $id";
         cmd.Parameters.AddWithValue("$id", Secrets.Hash(cookie));
         using var r = cmd.ExecuteReader();
         if (!r.Read() || DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture) < DateTimeOffset.UtcNow)
             return null;
-        return (new Principal(r.GetString(0), r.GetString(1)), r.GetString(2));
+        return (new Principal(r.GetString(0), r.GetString(1), GuestGrant.Parse(r.IsDBNull(4) ? null : r.GetString(4))), r.GetString(2));
     }
 
     public void Logout(string cookie)

@@ -31,12 +31,13 @@ public sealed class UserService(Database db, SessionService sessions)
     {
         using var c = db.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT name, role, created_at FROM users ORDER BY name";
+        cmd.CommandText = "SELECT name, role, created_at, guests FROM users ORDER BY name";
         using var r = cmd.ExecuteReader();
         var list = new List<UserView>();
         while (r.Read())
             list.Add(new UserView(r.GetString(0), r.GetString(1),
-                r.IsDBNull(2) ? null : DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture)));
+                r.IsDBNull(2) ? null : DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
+                GuestGrant.Parse(r.IsDBNull(3) ? null : r.GetString(3))?.Names.ToList()));
         return list;
     }
 
@@ -53,15 +54,22 @@ public sealed class UserService(Database db, SessionService sessions)
             sessions.ForgetInitialAdminPassword();
     }
 
-    public UserView SetRole(string name, SetRoleRequest request)
+    /// <summary>
+    /// Sets the role and the guests the user is limited to (null: every guest). Admins cannot be limited: one who
+    /// manages users could grant itself the rest.
+    /// </summary>
+    public UserView Grant(string name, GrantRequest request)
     {
         var role = KnownRoles.Require(request.Role);
+        var grant = request.Guests is null ? null : GuestGrant.Of(request.Guests);
+        if (grant is not null && role == Roles.Admin)
+            throw new BadRequestException("An admin cannot be limited to some guests (it could grant itself the rest): use operator or viewer.");
         using var c = db.Open();
         using var tx = c.BeginTransaction();
         var current = RoleOf(c, name) ?? throw NoSuchUser(name);
         if (current == Roles.Admin && role != Roles.Admin)
             EnsureAnotherAdmin(c, name, "demoted");
-        Database.Execute(c, "UPDATE users SET role = $r WHERE name = $n", ("$r", role), ("$n", name));
+        Database.Execute(c, "UPDATE users SET role = $r, guests = $g WHERE name = $n", ("$r", role), ("$g", grant?.ToString()), ("$n", name));
         SessionService.EndAllOf(c, name);
         tx.Commit();
         return List().Single(u => u.Name == name);

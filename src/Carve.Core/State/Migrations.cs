@@ -103,8 +103,10 @@ public static class Migrations
         ALTER TABLE snapshots ADD COLUMN config_json TEXT NULL
         """,
         """
-        -- issue 18: several password users; when each was made (NULL for an admin made before this step).
-        ALTER TABLE users ADD COLUMN created_at TEXT NULL
+        -- issue 18: several password users; when each was made (NULL for an admin made before this step), and the
+        -- guests a user is limited to (names joined by commas; NULL for every guest).
+        ALTER TABLE users ADD COLUMN created_at TEXT NULL;
+        ALTER TABLE users ADD COLUMN guests TEXT NULL
         """,
         """
         -- issue 18: the audit log of state changes, bounded by age and count (AuditLog). Read by time, and by user and time.

@@ -5,7 +5,7 @@ namespace Carve.Cli.Tests.Cli;
 /// <summary>The real `carve user` and `carve audit` against a server playing carved: what they send, and what they print.</summary>
 public sealed class UserCommandTests
 {
-    private const string Alice = """{"name":"alice","role":"operator","createdAt":"2026-01-02T03:04:05Z"}""";
+    private const string Alice = """{"name":"alice","role":"operator","createdAt":"2026-01-02T03:04:05Z","guests":["web"]}""";
 
     [Fact]
     public async Task User_add_reads_the_password_from_stdin_without_its_newline()
@@ -48,10 +48,11 @@ public sealed class UserCommandTests
         var (code, stdout, stderr) = await CarveProcess.RunAsync("", "--url", server.Url, "user", "list");
         Assert.True(code == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["NAME", "ROLE", "CREATED"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["NAME", "ROLE", "GUESTS", "CREATED"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("admin", lines[1]);
         Assert.EndsWith("-", lines[1]);
-        Assert.Contains("operator", lines[2]);
+        Assert.Contains("all", lines[1]);
+        Assert.Contains("operator  web", lines[2]);
     }
 
     [Fact]
@@ -60,7 +61,12 @@ public sealed class UserCommandTests
         await using var server = new FakeRestServer((method, _) => method == "DELETE" ? (204, "") : (200, Alice));
         Assert.Equal(0, (await CarveProcess.RunAsync("", "--url", server.Url, "user", "delete", "bob")).Code);
         Assert.Equal(0, (await CarveProcess.RunAsync("", "--url", server.Url, "user", "grant", "alice", "operator")).Code);
-        Assert.Equal([("DELETE", "/api/v1/users/bob", ""), ("PUT", "/api/v1/users/alice/role", """{"role":"operator"}""")], server.Requests);
+        Assert.Equal(0, (await CarveProcess.RunAsync("", "--url", server.Url, "user", "grant", "alice", "operator", "--guest", "web, db")).Code);
+        Assert.Equal([
+            ("DELETE", "/api/v1/users/bob", ""),
+            ("PUT", "/api/v1/users/alice/grant", """{"role":"operator"}"""),
+            ("PUT", "/api/v1/users/alice/grant", """{"role":"operator","guests":["web","db"]}"""),
+        ], server.Requests);
     }
 
     [Fact]

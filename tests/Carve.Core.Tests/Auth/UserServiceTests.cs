@@ -92,10 +92,10 @@ public sealed class UserServiceTests : IDisposable
     {
         _sessions.EnsureAdmin();
         Assert.Contains("last admin", Assert.Throws<ConflictException>(() => _users.Delete("admin")).Message);
-        Assert.Throws<ConflictException>(() => _users.SetRole("admin", new SetRoleRequest { Role = Roles.Viewer }));
+        Assert.Throws<ConflictException>(() => _users.Grant("admin", new GrantRequest { Role = Roles.Viewer }));
 
         Add("heidi", Roles.Admin);
-        _users.SetRole("admin", new SetRoleRequest { Role = Roles.Viewer });
+        _users.Grant("admin", new GrantRequest { Role = Roles.Viewer });
         Assert.Throws<ConflictException>(() => _users.Delete("heidi"));
         _users.Delete("admin");
         Assert.Equal(["heidi"], _users.List().Select(u => u.Name));
@@ -106,7 +106,7 @@ public sealed class UserServiceTests : IDisposable
     {
         Add("ivan");
         var cookie = _sessions.Login("ivan", Password)!.Value.Cookie;
-        Assert.Equal(Roles.Viewer, _users.SetRole("ivan", new SetRoleRequest { Role = Roles.Viewer }).Role);
+        Assert.Equal(Roles.Viewer, _users.Grant("ivan", new GrantRequest { Role = Roles.Viewer }).Role);
         Assert.Null(_sessions.Find(cookie));
     }
 

@@ -38,6 +38,7 @@ export async function usersPage(main: HTMLElement): Promise<void> {
 
   const rows = keyedList<UserView>(tbody, (u) => `${u.name}/${u.createdAt ?? ''}`, (u) => {
     const role = h('td');
+    const guests = h('td');
     const remove = h('button', {
       class: 'danger', 'aria-label': `Delete ${u.name}`, disabled: u.name === currentSession()?.user,
       title: u.name === currentSession()?.user ? 'You cannot delete yourself here' : null,
@@ -47,8 +48,11 @@ export async function usersPage(main: HTMLElement): Promise<void> {
       },
     }, 'Delete');
     return {
-      element: h('tr', { 'data-user': u.name }, h('th', { scope: 'row' }, u.name), role, h('td', null, when(u.createdAt)), h('td', null, remove)),
-      update: (now) => { role.textContent = now.role; },
+      element: h('tr', { 'data-user': u.name }, h('th', { scope: 'row' }, u.name), role, guests, h('td', null, when(u.createdAt)), h('td', null, remove)),
+      update: (now) => {
+        role.textContent = now.role;
+        guests.textContent = now.guests ? now.guests.join(', ') : 'all';
+      },
     };
   });
   const load = async () => {
@@ -86,7 +90,8 @@ export async function usersPage(main: HTMLElement): Promise<void> {
     h('section', { class: 'card wide', 'aria-labelledby': 'users-title' },
       h('h2', { id: 'users-title' }, 'Password users'),
       h('div', { class: 'table-wrap' }, h('table', { class: 'users' },
-        h('caption', { class: 'sr-only' }, 'Users with their role and when each was added'), col('Name', 'Role', 'Added', 'Actions'), tbody)),
+        h('caption', { class: 'sr-only' }, 'Users with their role, the guests they may use and when each was added'),
+        col('Name', 'Role', 'Guests', 'Added', 'Actions'), tbody)),
       message),
     h('section', { class: 'card', 'aria-labelledby': 'new-user-title' }, h('h2', { id: 'new-user-title' }, 'New user'), addForm),
     h('section', { class: 'card', 'aria-labelledby': 'password-title' }, h('h2', { id: 'password-title' }, 'Change a password'), passwordForm)));
