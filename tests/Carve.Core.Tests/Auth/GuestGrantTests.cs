@@ -1,6 +1,5 @@
 using Carve.Contracts.Auth;
 using Carve.Core.Auth;
-using Carve.Core.Configuration;
 using Carve.Core.Errors;
 using Carve.Core.Tests.Support;
 
@@ -8,20 +7,17 @@ namespace Carve.Core.Tests.Auth;
 
 public sealed class GuestGrantTests : IDisposable
 {
-    private const string Password = "correct horse battery";
-    private readonly TestDatabase _db = new();
-    private readonly SessionService _sessions;
-    private readonly UserService _users;
+    private readonly UserHarness _harness = new();
 
     public GuestGrantTests()
     {
-        _sessions = new SessionService(_db.Db, new CarveOptions { DataDir = _db.Dir });
-        _users = new UserService(_db.Db, _sessions);
-        _sessions.EnsureAdmin();
-        _users.Add(new CreateUserRequest { Name = "alice", Role = Roles.Operator, Password = Password });
+        _harness.Sessions.EnsureAdmin();
+        _harness.Add("alice");
     }
 
-    public void Dispose() => _db.Dispose();
+    private UserService Users => _harness.Users;
+
+    public void Dispose() => _harness.Dispose();
 
     [Fact]
     public void A_grant_is_stored_sorted_and_read_back_equal()
@@ -44,25 +40,25 @@ public sealed class GuestGrantTests : IDisposable
     [Fact]
     public void A_session_carries_the_users_grant_and_the_list_shows_it()
     {
-        _users.Grant("alice", new GrantRequest { Role = Roles.Operator, Guests = ["web", "db"] });
-        var principal = _sessions.Find(_sessions.Login("alice", Password)!.Value.Cookie)!.Value.Principal;
+        Users.Grant("alice", new GrantRequest { Role = Roles.Operator, Guests = ["web", "db"] });
+        var principal = _harness.LoginAs("alice");
         Assert.True(principal.MayUse("web"));
         Assert.False(principal.MayUse("dns"));
-        Assert.Equal(["db", "web"], _users.List().Single(u => u.Name == "alice").Guests);
+        Assert.Equal(["db", "web"], Users.List().Single(u => u.Name == "alice").Guests);
     }
 
     [Fact]
     public void A_grant_without_guests_gives_every_guest_back()
     {
-        _users.Grant("alice", new GrantRequest { Role = Roles.Operator, Guests = ["web"] });
-        _users.Grant("alice", new GrantRequest { Role = Roles.Viewer });
-        var principal = _sessions.Find(_sessions.Login("alice", Password)!.Value.Cookie)!.Value.Principal;
+        Users.Grant("alice", new GrantRequest { Role = Roles.Operator, Guests = ["web"] });
+        Users.Grant("alice", new GrantRequest { Role = Roles.Viewer });
+        var principal = _harness.LoginAs("alice");
         Assert.Equal(new Principal("alice", Roles.Viewer), principal);
         Assert.True(principal.MayUse("anything"));
-        Assert.Null(_users.List().Single(u => u.Name == "alice").Guests);
+        Assert.Null(Users.List().Single(u => u.Name == "alice").Guests);
     }
 
     [Fact]
     public void An_admin_cannot_be_limited() =>
-        Assert.Throws<BadRequestException>(() => _users.Grant("alice", new GrantRequest { Role = Roles.Admin, Guests = ["web"] }));
+        Assert.Throws<BadRequestException>(() => Users.Grant("alice", new GrantRequest { Role = Roles.Admin, Guests = ["web"] }));
 }

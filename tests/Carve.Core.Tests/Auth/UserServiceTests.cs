@@ -1,6 +1,5 @@
 using Carve.Contracts.Auth;
 using Carve.Core.Auth;
-using Carve.Core.Configuration;
 using Carve.Core.Errors;
 using Carve.Core.Tests.Support;
 
@@ -8,30 +7,24 @@ namespace Carve.Core.Tests.Auth;
 
 public sealed class UserServiceTests : IDisposable
 {
-    private const string Password = "correct horse battery";
-    private readonly TestDatabase _db = new();
-    private readonly SessionService _sessions;
-    private readonly UserService _users;
+    private const string Password = UserHarness.Password;
+    private readonly UserHarness _harness = new();
 
-    public UserServiceTests()
-    {
-        _sessions = new SessionService(_db.Db, new CarveOptions { DataDir = _db.Dir });
-        _users = new UserService(_db.Db, _sessions);
-    }
+    private SessionService Sessions => _harness.Sessions;
+    private UserService Users => _harness.Users;
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose() => _harness.Dispose();
 
-    private UserView Add(string name, string role = Roles.Operator) =>
-        _users.Add(new CreateUserRequest { Name = name, Role = role, Password = Password });
+    private UserView Add(string name, string role = Roles.Operator) => _harness.Add(name, role);
 
     [Fact]
     public void An_added_user_is_listed_with_its_role_and_time_and_can_log_in()
     {
-        _sessions.EnsureAdmin();
+        Sessions.EnsureAdmin();
         var alice = Add("alice");
         Assert.Equal(("alice", Roles.Operator), (alice.Name, alice.Role));
-        Assert.Contains(_users.List(), u => u.Name == "alice" && u.Role == Roles.Operator && u.CreatedAt == alice.CreatedAt);
-        Assert.Equal(new Principal("alice", Roles.Operator), _sessions.Find(_sessions.Login("alice", Password)!.Value.Cookie)!.Value.Principal);
+        Assert.Contains(Users.List(), u => u.Name == "alice" && u.Role == Roles.Operator && u.CreatedAt == alice.CreatedAt);
+        Assert.Equal(new Principal("alice", Roles.Operator), Sessions.Find(Sessions.Login("alice", Password)!.Value.Cookie)!.Value.Principal);
     }
 
     [Fact]
@@ -56,7 +49,7 @@ public sealed class UserServiceTests : IDisposable
     [InlineData("eleven char")]
     [InlineData("twelve chars\nwith a newline")]
     public void Bad_passwords_are_a_400(string password) =>
-        Assert.Throws<BadRequestException>(() => _users.Add(new CreateUserRequest { Name = "carol", Password = password }));
+        Assert.Throws<BadRequestException>(() => Users.Add(new CreateUserRequest { Name = "carol", Password = password }));
 
     [Fact]
     public void An_unknown_role_is_a_400() =>
@@ -66,11 +59,11 @@ public sealed class UserServiceTests : IDisposable
     public void A_new_password_ends_the_users_sessions_and_replaces_the_old_one()
     {
         Add("erin");
-        var cookie = _sessions.Login("erin", Password)!.Value.Cookie;
-        _users.SetPassword("erin", new SetPasswordRequest { Password = "another long password" });
-        Assert.Null(_sessions.Find(cookie));
-        Assert.Null(_sessions.Login("erin", Password));
-        Assert.NotNull(_sessions.Login("erin", "another long password"));
+        var cookie = Sessions.Login("erin", Password)!.Value.Cookie;
+        Users.SetPassword("erin", new SetPasswordRequest { Password = "another long password" });
+        Assert.Null(Sessions.Find(cookie));
+        Assert.Null(Sessions.Login("erin", Password));
+        Assert.NotNull(Sessions.Login("erin", "another long password"));
     }
 
     [Fact]
@@ -78,53 +71,53 @@ public sealed class UserServiceTests : IDisposable
     {
         Add("frank");
         Add("grace");
-        var frank = _sessions.Login("frank", Password)!.Value.Cookie;
-        var grace = _sessions.Login("grace", Password)!.Value.Cookie;
-        _users.Delete("frank");
-        Assert.Null(_sessions.Find(frank));
-        Assert.NotNull(_sessions.Find(grace));
-        Assert.DoesNotContain(_users.List(), u => u.Name == "frank");
-        Assert.Throws<NotFoundException>(() => _users.Delete("frank"));
+        var frank = Sessions.Login("frank", Password)!.Value.Cookie;
+        var grace = Sessions.Login("grace", Password)!.Value.Cookie;
+        Users.Delete("frank");
+        Assert.Null(Sessions.Find(frank));
+        Assert.NotNull(Sessions.Find(grace));
+        Assert.DoesNotContain(Users.List(), u => u.Name == "frank");
+        Assert.Throws<NotFoundException>(() => Users.Delete("frank"));
     }
 
     [Fact]
     public void The_last_admin_can_be_neither_deleted_nor_demoted()
     {
-        _sessions.EnsureAdmin();
-        Assert.Contains("last admin", Assert.Throws<ConflictException>(() => _users.Delete("admin")).Message);
-        Assert.Throws<ConflictException>(() => _users.Grant("admin", new GrantRequest { Role = Roles.Viewer }));
+        Sessions.EnsureAdmin();
+        Assert.Contains("last admin", Assert.Throws<ConflictException>(() => Users.Delete("admin")).Message);
+        Assert.Throws<ConflictException>(() => Users.Grant("admin", new GrantRequest { Role = Roles.Viewer }));
 
         Add("heidi", Roles.Admin);
-        _users.Grant("admin", new GrantRequest { Role = Roles.Viewer });
-        Assert.Throws<ConflictException>(() => _users.Delete("heidi"));
-        _users.Delete("admin");
-        Assert.Equal(["heidi"], _users.List().Select(u => u.Name));
+        Users.Grant("admin", new GrantRequest { Role = Roles.Viewer });
+        Assert.Throws<ConflictException>(() => Users.Delete("heidi"));
+        Users.Delete("admin");
+        Assert.Equal(["heidi"], Users.List().Select(u => u.Name));
     }
 
     [Fact]
     public void A_new_role_ends_the_users_sessions_so_it_applies_at_once()
     {
         Add("ivan");
-        var cookie = _sessions.Login("ivan", Password)!.Value.Cookie;
-        Assert.Equal(Roles.Viewer, _users.Grant("ivan", new GrantRequest { Role = Roles.Viewer }).Role);
-        Assert.Null(_sessions.Find(cookie));
+        var cookie = Sessions.Login("ivan", Password)!.Value.Cookie;
+        Assert.Equal(Roles.Viewer, Users.Grant("ivan", new GrantRequest { Role = Roles.Viewer }).Role);
+        Assert.Null(Sessions.Find(cookie));
     }
 
     [Fact]
     public void Once_admin_is_deleted_a_restart_does_not_make_it_again()
     {
-        _sessions.EnsureAdmin();
+        Sessions.EnsureAdmin();
         Add("judy", Roles.Admin);
-        _users.Delete("admin");
-        Assert.Null(_sessions.EnsureAdmin());
-        Assert.DoesNotContain(_users.List(), u => u.Name == "admin");
+        Users.Delete("admin");
+        Assert.Null(Sessions.EnsureAdmin());
+        Assert.DoesNotContain(Users.List(), u => u.Name == "admin");
     }
 
     [Fact]
     public void Changing_the_admins_password_removes_the_file_with_the_first_one()
     {
-        _sessions.EnsureAdmin();
-        _users.SetPassword("admin", new SetPasswordRequest { Password = "the admin's own password" });
-        Assert.False(File.Exists(_sessions.AdminPasswordFile));
+        Sessions.EnsureAdmin();
+        Users.SetPassword("admin", new SetPasswordRequest { Password = "the admin's own password" });
+        Assert.False(File.Exists(Sessions.AdminPasswordFile));
     }
 }
