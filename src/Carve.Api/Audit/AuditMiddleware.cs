@@ -4,7 +4,9 @@ using Carve.Core.Audit;
 using Carve.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Carve.Api.Audit;
 
@@ -13,7 +15,7 @@ namespace Carve.Api.Audit;
 /// either door, whatever route it reaches, so a new route cannot escape it. Not recorded: requests refused before any
 /// caller was known (no or bad credentials), except logins, so that strangers cannot flush the log by knocking.
 /// </summary>
-public static class AuditMiddleware
+public static partial class AuditMiddleware
 {
     private const string TaskPrefix = "/api/v1/tasks/";
     private const int MaxPathLength = 512;
@@ -23,6 +25,7 @@ public static class AuditMiddleware
     {
         var log = app.ApplicationServices.GetRequiredService<AuditLog>();
         var time = app.ApplicationServices.GetRequiredService<TimeProvider>();
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditMiddleware));
         return app.Use(async (http, next) =>
         {
             var audited = new AuditedRequest();
@@ -37,10 +40,29 @@ public static class AuditMiddleware
             finally
             {
                 if (http.Request.ChangesState() && Describe(http, audited, started, status) is { } e)
-                    log.Record(e);
+                    Record(log, logger, e);
             }
         });
     }
+
+    /// <summary>
+    /// A database that cannot be written (read-only, full) already refuses the change itself; the answer the caller
+    /// got stands, and the entry goes to the daemon's log instead.
+    /// </summary>
+    private static void Record(AuditLog log, ILogger logger, AuditEvent e)
+    {
+        try
+        {
+            log.Record(e);
+        }
+        catch (SqliteException x)
+        {
+            NotRecorded(logger, x, e.User, e.Source, e.Method, e.Path, e.Status);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit log not written for {User} from {Source}: {Method} {Path} -> {Status}")]
+    private static partial void NotRecorded(ILogger logger, Exception exception, string user, string source, string method, string path, int status);
 
     /// <summary>Right after routing: notes the route before anything can clear it.</summary>
     public static IApplicationBuilder UseAuditRouteCapture(this IApplicationBuilder app) =>
