@@ -6,7 +6,7 @@ namespace Carve.Web.Tests;
 
 /// <summary>
 /// The Users and Audit pages: an admin adds a user, who logs in in another browser; the admin sets its password
-/// (ending its session) and deletes it; the audit log shows all of it. A user made with the real CLI shows up too.
+/// (ending its session) and deletes it; the audit log shows all of it. A user made and limited to some guests with the real CLI shows up too.
 /// </summary>
 public sealed class UserAuditTests(WebFixture web) : IClassFixture<WebFixture>
 {
@@ -20,6 +20,10 @@ public sealed class UserAuditTests(WebFixture web) : IClassFixture<WebFixture>
         admin.Dialog += (_, dialog) => dialog.AcceptAsync();
         await admin.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await Assertions.Expect(admin.Locator("tr[data-user='bob']")).ToContainTextAsync("viewer");
+        await Assertions.Expect(admin.Locator("tr[data-user='bob']")).ToContainTextAsync("all");
+        (await web.Daemon.CarveAsync("user", "grant", "bob", "viewer", "--guest", "web,db")).EnsureSuccess();
+        await admin.ReloadAsync();
+        await Assertions.Expect(admin.Locator("tr[data-user='bob']")).ToContainTextAsync("db, web");
 
         var add = admin.GetByRole(AriaRole.Form, new() { Name = "Add a user" });
         await add.GetByLabel("User name").FillAsync("alice");
