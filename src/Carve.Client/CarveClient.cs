@@ -58,10 +58,16 @@ public sealed partial class CarveClient : IDisposable
 
     private async Task<TResult> SendJsonAsync<TBody, TResult>(HttpMethod method, string path, TBody body, CancellationToken ct)
     {
+        using var response = await SendJsonBodyAsync(method, path, body, ct);
+        return await ReadJsonAsync<TResult>(response, ct);
+    }
+
+    /// <summary>Sends a JSON body; the caller disposes the answer (whose body it may not need).</summary>
+    private async Task<HttpResponseMessage> SendJsonBodyAsync<TBody>(HttpMethod method, string path, TBody body, CancellationToken ct)
+    {
         using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, CarveJson.TypeInfo<TBody>()));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        using var response = await SendAsync(method, path, content, ct);
-        return await ReadJsonAsync<TResult>(response, ct);
+        return await SendAsync(method, path, content, ct);
     }
 
     private async Task<TResult> SendEmptyAsync<TResult>(HttpMethod method, string path, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Carve.Contracts.Audit;
 using Carve.Contracts.Auth;
 using Carve.Contracts.Consoles;
 using Carve.Contracts.Containers;
@@ -27,6 +28,13 @@ namespace Carve.Contracts;
 [JsonSerializable(typeof(TokenCreated))]
 [JsonSerializable(typeof(TokenView))]
 [JsonSerializable(typeof(IReadOnlyList<TokenView>))]
+[JsonSerializable(typeof(CreateUserRequest))]
+[JsonSerializable(typeof(SetPasswordRequest))]
+[JsonSerializable(typeof(GrantRequest))]
+[JsonSerializable(typeof(UserView))]
+[JsonSerializable(typeof(IReadOnlyList<UserView>))]
+[JsonSerializable(typeof(AuditEntryView))]
+[JsonSerializable(typeof(IReadOnlyList<AuditEntryView>))]
 [JsonSerializable(typeof(BuildTemplateRequest))]
 [JsonSerializable(typeof(CreateCtRequest))]
 [JsonSerializable(typeof(SetCtRequest))]

@@ -49,6 +49,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HostInspector>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<Tls.TlsCertificates>();
         services.AddSingleton<StartupRecovery>();

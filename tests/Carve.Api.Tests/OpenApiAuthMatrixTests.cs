@@ -17,9 +17,12 @@ public sealed class OpenApiAuthMatrixTests(AuthMatrixFixture fixture) : IClassFi
     private static readonly string[] OwnSession = ["POST /api/v1/auth/logout"];
     /// <summary>A guest's disks hold everything it has: downloading them is more than viewing. (The document gives no content type to tell.)</summary>
     private static readonly string[] OperatorReads = ["GET /api/v1/exports/{id}/{file}"];
-    /// <summary>Keys to the whole host: API tokens, the HTTPS certificate, and starting or stopping every guest at once.</summary>
+    /// <summary>Keys to the whole host: API tokens, users, the audit log, the HTTPS certificate, and every guest at once.</summary>
     private static readonly string[] AdminOnlyPaths =
-        ["/api/v1/tokens", "/api/v1/tokens/{name}", "/api/v1/host/certificate", "/api/v1/host/start-guests", "/api/v1/host/stop-guests"];
+    [
+        "/api/v1/tokens", "/api/v1/tokens/{name}", "/api/v1/users", "/api/v1/users/{name}", "/api/v1/users/{name}/password",
+        "/api/v1/users/{name}/grant", "/api/v1/audit", "/api/v1/host/certificate", "/api/v1/host/start-guests", "/api/v1/host/stop-guests",
+    ];
 
     private static readonly (string, string)[] WebSocketUpgrade =
         [("Connection", "Upgrade"), ("Upgrade", "websocket"), ("Sec-WebSocket-Version", "13"), ("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")];

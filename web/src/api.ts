@@ -10,6 +10,7 @@ const listeners: ((s: SessionView | null) => void)[] = [];
 
 export const currentSession = (): SessionView | null => session;
 export const canOperate = (): boolean => session?.role === 'admin' || session?.role === 'operator';
+export const isAdmin = (): boolean => session?.role === 'admin';
 export function onSessionChange(f: (s: SessionView | null) => void): void { listeners.push(f); }
 function setSession(s: SessionView | null): void { session = s; listeners.forEach((f) => f(s)); }
 

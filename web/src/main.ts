@@ -1,5 +1,5 @@
 import './style.css';
-import { canOperate, currentSession, logout, onSessionChange, restoreSession } from './api';
+import { canOperate, currentSession, isAdmin, logout, onSessionChange, restoreSession } from './api';
 import { h, replace } from './dom';
 import { stopPollers } from './poll';
 import { stopTaskPanel, taskPanel } from './tasks';
@@ -10,6 +10,8 @@ import { guestPage } from './pages/guest';
 import { createPage } from './pages/create';
 import { hardwarePage } from './pages/hardware';
 import { networksPage } from './pages/networks';
+import { usersPage } from './pages/users';
+import { auditPage } from './pages/audit';
 
 /** A page draws into main and may return a function that closes its sockets; the router stops its pollers (poll.ts). */
 export type Page = (main: HTMLElement, params: Record<string, string>) => Promise<(() => void) | void> | void;
@@ -27,6 +29,8 @@ const routes: [RegExp, Page, string][] = [
   [/^\/create$/, createPage, 'Create'],
   [/^\/hardware$/, hardwarePage, 'Hardware'],
   [/^\/networks$/, networksPage, 'Networks'],
+  [/^\/users$/, usersPage, 'Users'],
+  [/^\/audit$/, auditPage, 'Audit log'],
   [/^\/console\/(?<kind>vm|ct)\/(?<ref>[^/]+)\/(?<channel>serial|console)$/, terminalPage, 'Console'],
   [/^\/console\/vm\/(?<ref>[^/]+)\/vnc$/, vncPage, 'Screen'],
 ];
@@ -44,7 +48,8 @@ function nav(): HTMLElement {
   return h('header', { class: 'top' }, skip,
     h('a', { class: 'brand', href: '#/' }, 'Carve'),
     h('nav', { 'aria-label': 'Main' }, link('#/', 'Dashboard'), link('#/guests', 'Guests'), link('#/networks', 'Networks'), link('#/hardware', 'Hardware'),
-      canOperate() ? link('#/create', 'Create') : null),
+      canOperate() ? link('#/create', 'Create') : null,
+      isAdmin() ? [link('#/users', 'Users'), link('#/audit', 'Audit')] : null),
     h('div', { class: 'who' },
       h('span', null, `${s?.user} (${s?.role})`),
       h('button', { class: 'link', onclick: async () => { await logout(); location.hash = '#/login'; } }, 'Log out')));

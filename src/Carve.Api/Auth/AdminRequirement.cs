@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Carve.Api.Auth;
 
-/// <summary>API tokens are keys to the whole host: only admins see or make them.</summary>
+/// <summary>API tokens, users and the audit log are keys to the whole host: only admins see or change them.</summary>
 public sealed class AdminRequirement : CarveRequirement
 {
     protected override string? Refusal(HttpContext http, Principal caller) =>
-        caller.IsAdmin ? null : "Only admins can manage API tokens.";
+        caller.IsAdmin ? null : "Only admins can manage API tokens, users and the audit log.";
 }

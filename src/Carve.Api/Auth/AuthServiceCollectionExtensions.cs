@@ -16,9 +16,10 @@ public static class AuthServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, CarveAuthenticationHandler>(CarveAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(CarvePolicies.Api, p => p.RequireAuthenticatedUser()
-                .AddRequirements(new CsrfRequirement(), new ChangesNeedOperatorRequirement(), new ConsolesNeedOperatorRequirement()))
+                .AddRequirements(new CsrfRequirement(), new ChangesNeedOperatorRequirement(), new ConsolesNeedOperatorRequirement(),
+                    new GuestGrantRequirement()))
             .AddPolicy(CarvePolicies.Downloads, p => p.RequireAuthenticatedUser()
-                .AddRequirements(new DownloadsNeedOperatorRequirement()))
+                .AddRequirements(new DownloadsNeedOperatorRequirement(), new GuestGrantRequirement()))
             .AddPolicy(CarvePolicies.Admin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CsrfRequirement(), new AdminRequirement()))
             .AddPolicy(CarvePolicies.OwnSession, p => p.RequireAuthenticatedUser()

@@ -14,7 +14,7 @@ public static class ConsoleTicketEndpoints
     public static void MapConsoleTicketEndpoints(this IEndpointRouteBuilder api) =>
         api.MapPost("/console-tickets", (ConsoleTicketRequest body, HttpContext http, ConsoleTicketService tickets) =>
                 TypedResults.Ok(tickets.Issue(http.Caller(), body.Guest, body.Channel)))
-            .WithTags("Consoles")
+            .WithTags("Consoles").WithMetadata(new ChecksGuestGrant())
             .WithSummary("A one-time ticket (valid 30 s) that lets this browser session open one console WebSocket")
             .Problems();
 }

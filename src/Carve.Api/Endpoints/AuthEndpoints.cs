@@ -1,3 +1,4 @@
+using Carve.Api.Audit;
 using Carve.Api.Auth;
 using Carve.Contracts;
 using Carve.Contracts.Auth;
@@ -18,6 +19,7 @@ public static class AuthEndpoints
         auth.MapPost("/login", async (LoginRequest body, HttpContext http, SessionService sessions, LoginThrottle throttle) =>
             {
                 var from = http.Connection.RemoteIpAddress;
+                AuditedRequest.Of(http)?.LoginName = body.Username;
                 throttle.EnsureAllowed(body.Username, from);
                 var login = sessions.Login(body.Username, body.Password);
                 if (login is null)
@@ -39,6 +41,7 @@ public static class AuthEndpoints
                     await Task.Delay(throttle.Failed(null, from), http.RequestAborted);
                     throw new CarveException(401, "The API token is not valid (unknown or deleted).");
                 }
+                AuditedRequest.Of(http)?.LoginName = principal.User;
                 var (cookie, session) = sessions.Open(principal);
                 return StartSession(http, cookie, session);
             })

@@ -15,7 +15,7 @@ public static class CtEndpoints
     public static void MapCtEndpoints(this IEndpointRouteBuilder api)
     {
         var cts = api.MapGroup("/cts").WithTags("Containers");
-        cts.MapGet("", (GuestQueries q) => TypedResults.Ok(q.List<CtView>()))
+        cts.MapGet("", (GuestQueries q, HttpContext http) => TypedResults.Ok(http.Visible(q.List<CtView>(), c => c.Name)))
             .WithSummary("List containers with their state");
         cts.MapPost("", async (CreateCtRequest body, HttpContext http, GuestCreation creation, CancellationToken ct) =>
                 Accepted.Task(await creation.SubmitAsync(new CreateGuestCommand<CreateCtRequest>(body, http.Caller().User), ct)))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Carve.Api.Auth;
 using Carve.Contracts;
 using Carve.Contracts.Tasks;
 using Carve.Core.Errors;
@@ -18,15 +19,15 @@ public static class TaskEndpoints
     public static void MapTaskEndpoints(this IEndpointRouteBuilder api)
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
-        tasks.MapGet("", (int? limit, string? guest, TaskRunner runner, GuestStore guests) =>
-                TypedResults.Ok(runner.List(Limit(limit), guest is null ? null : guests.Resolve(guest).Id)))
+        tasks.MapGet("", (int? limit, string? guest, TaskRunner runner, GuestStore guests, HttpContext http) =>
+                TypedResults.Ok(http.Visible(runner.List(Limit(limit), guest is null ? null : guests.Resolve(guest).Id), t => t.Guest)))
             .WithSummary("Recent tasks, newest first");
-        tasks.MapGet("/{id}", (string id, TaskRunner runner) => TypedResults.Ok(Find(runner, id)))
+        tasks.MapGet("/{id}", (string id, TaskRunner runner, HttpContext http) => TypedResults.Ok(Find(http, runner, id)))
             .WithSummary("A task with its log").Problems();
-        tasks.MapGet("/{id}/wait", async (string id, int? timeout, TaskRunner runner, CancellationToken ct) =>
+        tasks.MapGet("/{id}/wait", async (string id, int? timeout, TaskRunner runner, HttpContext http, CancellationToken ct) =>
             {
                 var seconds = WaitSeconds(timeout);
-                Find(runner, id);
+                Find(http, runner, id);
                 return TypedResults.Ok(await runner.WaitAsync(id, TimeSpan.FromSeconds(seconds), ct));
             })
             .WithSummary($"Wait until a task ends (or timeout seconds pass, at most {MaxWaitSeconds}) and return it").Problems();
@@ -37,7 +38,7 @@ public static class TaskEndpoints
 
     private static async Task FollowAsync(string id, HttpContext http, TaskRunner runner, CancellationToken ct)
     {
-        Find(runner, id);
+        Find(http, runner, id);
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         await foreach (var e in runner.FollowAsync(id, ct))
@@ -63,6 +64,9 @@ public static class TaskEndpoints
         _ => Math.Min(timeout.Value, MaxWaitSeconds),
     };
 
-    private static TaskView Find(TaskRunner runner, string id) =>
-        runner.Find(id) ?? throw new NotFoundException($"There is no task '{Core.Validation.Names.Printable(id)}'.");
+    private static TaskView Find(HttpContext http, TaskRunner runner, string id)
+    {
+        var task = runner.Find(id) ?? throw new NotFoundException($"There is no task '{Core.Validation.Names.Printable(id)}'.");
+        return http.RequireVisible(task, task.Guest);
+    }
 }

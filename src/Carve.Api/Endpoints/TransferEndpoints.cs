@@ -24,19 +24,21 @@ public static class TransferEndpoints
             .WithSummary("Import a container from a `carve ct export` tarball on the daemon's host (a task)").Problems();
 
         var exports = api.MapGroup("/exports").WithTags("Exports");
-        exports.MapGet("", (ExportStore store) => TypedResults.Ok(store.List()))
+        exports.MapGet("", (ExportStore store, HttpContext http) => TypedResults.Ok(http.Visible(store.List(), e => e.Vm)))
             .WithSummary("List finished exports");
-        exports.MapGet("/{id}", (string id, ExportStore store) => TypedResults.Ok(store.Get(id)))
+        exports.MapGet("/{id}", (string id, ExportStore store, HttpContext http) => TypedResults.Ok(Visible(http, store.Get(id))))
             .WithSummary("Show an export and its files").Problems();
-        exports.MapGet("/{id}/{file}", (string id, string file, ExportStore store) =>
-                TypedResults.PhysicalFile(store.FilePath(id, file), "application/octet-stream", file, enableRangeProcessing: true))
+        exports.MapGet("/{id}/{file}", (string id, string file, ExportStore store, HttpContext http) =>
+                TypedResults.PhysicalFile(store.FilePath(Visible(http, store.Get(id)).Id, file), "application/octet-stream", file, enableRangeProcessing: true))
             .RequireAuthorization(CarvePolicies.Downloads)
             .WithSummary("Download a file of an export").Produces(200, contentType: "application/octet-stream").Problems();
-        exports.MapDelete("/{id}", (string id, ExportStore store) =>
+        exports.MapDelete("/{id}", (string id, ExportStore store, HttpContext http) =>
             {
-                store.Delete(id);
+                store.Delete(Visible(http, store.Get(id)).Id);
                 return TypedResults.NoContent();
             })
             .WithSummary("Delete an export and its files").Problems();
     }
+
+    private static ExportView Visible(HttpContext http, ExportView export) => http.RequireVisible(export, export.Vm);
 }

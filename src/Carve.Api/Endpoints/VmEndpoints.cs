@@ -15,7 +15,7 @@ public static class VmEndpoints
     public static void MapVmEndpoints(this IEndpointRouteBuilder api)
     {
         var vms = api.MapGroup("/vms").WithTags("VMs");
-        vms.MapGet("", (GuestQueries q) => TypedResults.Ok(q.List<VmView>()))
+        vms.MapGet("", (GuestQueries q, HttpContext http) => TypedResults.Ok(http.Visible(q.List<VmView>(), v => v.Name)))
             .WithSummary("List VMs with their state");
         vms.MapPost("", async (CreateVmRequest body, HttpContext http, GuestCreation creation, CancellationToken ct) =>
                 Accepted.Task(await creation.SubmitAsync(new CreateGuestCommand<CreateVmRequest>(body, http.Caller().User), ct)))

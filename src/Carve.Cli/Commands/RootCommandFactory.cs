@@ -19,6 +19,8 @@ internal static class RootCommandFactory
         root.Subcommands.Add(NetworkCommands.Create(options));
         root.Subcommands.Add(TaskCommands.Create(options));
         root.Subcommands.Add(TokenCommands.Create(options));
+        root.Subcommands.Add(UserCommands.Create(options));
+        root.Subcommands.Add(AuditCommand.Create(options));
         root.Subcommands.Add(SnapshotCommands.Create(options));
         root.Subcommands.Add(CloneCommands.Clone(options));
         return root;

@@ -3,6 +3,7 @@ using Carve.Contracts.Auth;
 using Carve.Core.Configuration;
 using Carve.Core.State;
 using Carve.Host.Files;
+using Microsoft.Data.Sqlite;
 
 namespace Carve.Core.Auth;
 
@@ -14,40 +15,54 @@ public sealed class SessionService(Database db, CarveOptions options)
 
     public string AdminPasswordFile => Path.Combine(options.DataDir, "admin-password");
 
-    /// <summary>On first start: makes the admin user with a random password, kept in a 0600 file. Returns it only then.</summary>
+    /// <summary>
+    /// On first start (no users at all): makes the admin user with a random password, kept in a 0600 file. Returns it
+    /// only then. Once other users exist, "admin" may be deleted and is not made again.
+    /// </summary>
     public string? EnsureAdmin()
     {
         using var c = db.Open();
-        if (Database.Scalar<long>(c, "SELECT COUNT(*) FROM users WHERE name = $n", ("$n", AdminUser)) > 0)
+        if (Database.Scalar<long>(c, "SELECT COUNT(*) FROM users") > 0)
             return null;
         var password = Secrets.NewToken("")[..20];
         FileModes.WriteSecret(AdminPasswordFile, password + "\n");
-        Database.Execute(c, "INSERT INTO users (name, role, password_hash) VALUES ($n, $r, $h)",
-            ("$n", AdminUser), ("$r", Roles.Admin), ("$h", Secrets.HashPassword(password)));
+        Database.Execute(c, "INSERT INTO users (name, role, password_hash, created_at) VALUES ($n, $r, $h, $t)",
+            ("$n", AdminUser), ("$r", Roles.Admin), ("$h", Secrets.HashPassword(password)), ("$t", DateTimeOffset.UtcNow.ToString("O")));
         return password;
     }
+
+    /// <summary>The file holds only the first password: once it is changed, the file would mislead.</summary>
+    public void ForgetInitialAdminPassword() => File.Delete(AdminPasswordFile);
+
+    /// <summary>Ends every session of a user (on the caller's connection, inside its transaction).</summary>
+    public static void EndAllOf(SqliteConnection c, string user) =>
+        Database.Execute(c, "DELETE FROM sessions WHERE user = $u", ("$u", user));
 
     /// <summary>A new session for valid credentials: (cookie value, session), or null.</summary>
     public (string Cookie, SessionView Session)? Login(string user, string password)
     {
         using var c = db.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT role, password_hash FROM users WHERE name = $n";
+        cmd.CommandText = "SELECT role, password_hash, guests FROM users WHERE name = $n";
         cmd.Parameters.AddWithValue("$n", user);
         string role, hash;
+        GuestGrant? grant;
         using (var r = cmd.ExecuteReader())
         {
             if (!r.Read())
             {
                 // Same work as a real check, so timing does not tell which users exist.
-                Secrets.VerifyPassword(password, Secrets.HashPassword("x"));
+                Secrets.VerifyNothing(password);
                 return null;
             }
-            (role, hash) = (r.GetString(0), r.GetString(1));
+            (role, hash, grant) = (r.GetString(0), r.GetString(1), GuestGrant.Parse(r.IsDBNull(2) ? null : r.GetString(2)));
         }
         if (!Secrets.VerifyPassword(password, hash))
             return null;
-        return Open(new Principal(user, role));
+        if (Secrets.IsWeakerThanCurrent(hash))
+            Database.Execute(c, "UPDATE users SET password_hash = $h WHERE name = $n AND password_hash = $old",
+                ("$h", Secrets.HashPassword(password)), ("$n", user), ("$old", hash));
+        return Open(new Principal(user, role, grant));
     }
 
     /// <summary>A new session for someone already authenticated (e.g. by an API token): (cookie value, session).</summary>
@@ -68,12 +83,13 @@ public sealed class SessionService(Database db, CarveOptions options)
     {
         using var c = db.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT user, role, csrf, expires_at FROM sessions WHERE id_hash = $id";
+        // The grant is read live from the user (a token's session has none): a change of grant applies at once.
+        cmd.CommandText = "SELECT s.user, s.role, s.csrf, s.expires_at, u.guests FROM sessions s LEFT JOIN users u ON u.name = s.user WHERE s.id_hash = $id";
         cmd.Parameters.AddWithValue("$id", Secrets.Hash(cookie));
         using var r = cmd.ExecuteReader();
         if (!r.Read() || DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture) < DateTimeOffset.UtcNow)
             return null;
-        return (new Principal(r.GetString(0), r.GetString(1)), r.GetString(2));
+        return (new Principal(r.GetString(0), r.GetString(1), GuestGrant.Parse(r.IsDBNull(4) ? null : r.GetString(4))), r.GetString(2));
     }
 
     public void Logout(string cookie)

@@ -11,8 +11,7 @@ public sealed class TokenService(Database db)
     public TokenCreated Create(CreateTokenRequest request)
     {
         Validation.Names.Token(request.Name);
-        if (!Roles.IsKnown(request.Role))
-            throw new BadRequestException($"Unknown role '{Validation.Names.Printable(request.Role)}': use admin, operator or viewer.");
+        KnownRoles.Require(request.Role);
         var secret = Secrets.NewToken("carve_");
         using var c = db.Open();
         if (Database.Scalar<long>(c, "SELECT COUNT(*) FROM tokens WHERE name = $n", ("$n", request.Name)) > 0)

@@ -21,6 +21,8 @@ public sealed class ConsoleTicketService(TimeProvider clock, GuestStore guests, 
     public ConsoleTicketView Issue(Principal caller, string guestReference, string channel)
     {
         var guest = guests.Resolve(guestReference);
+        if (!caller.MayUse(guest.Name))
+            throw new ForbiddenException($"{caller.User} may not use the guest '{guest.Name}'.");
         consoles.RequireChannel(guest, channel);
         var path = $"/api/v1/{guest.Kind.Route}/{guest.Id}/{ConsoleChannels.PathOf(channel)}";
         var now = clock.GetUtcNow();

@@ -102,5 +102,28 @@ public static class Migrations
         -- brings back its CPUs and memory too. NULL for snapshots taken before this step.
         ALTER TABLE snapshots ADD COLUMN config_json TEXT NULL
         """,
+        """
+        -- issue 18: several password users; when each was made (NULL for an admin made before this step), and the
+        -- guests a user is limited to (names joined by commas; NULL for every guest).
+        ALTER TABLE users ADD COLUMN created_at TEXT NULL;
+        ALTER TABLE users ADD COLUMN guests TEXT NULL
+        """,
+        """
+        -- issue 18: the audit log of state changes, bounded by age and count (AuditLog). Read by time, and by user and time.
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            time TEXT NOT NULL,
+            user TEXT NOT NULL,
+            source TEXT NOT NULL,
+            method TEXT NOT NULL,
+            route TEXT NOT NULL,
+            path TEXT NOT NULL,
+            guest TEXT NULL,
+            status INTEGER NOT NULL,
+            task_id TEXT NULL
+        );
+        CREATE INDEX audit_time ON audit(time);
+        CREATE INDEX audit_user_time ON audit(user, time)
+        """,
     ];
 }

@@ -28,6 +28,18 @@ public static partial class Names
             ? name
             : throw new BadRequestException($"Invalid token name '{Printable(name)}': use 1 to 64 letters, digits, dots, dashes and underscores.");
 
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{0,31}\z")]
+    private static partial Regex UserName();
+
+    /// <summary>
+    /// User names: stricter than guest names (a letter first, at most 32), so that no user can be mistaken for an API
+    /// token's caller ("token:NAME") or local root ("root@local") in sessions, tasks and the audit log.
+    /// </summary>
+    public static string User(string? name) =>
+        name is not null && UserName().IsMatch(name)
+            ? name
+            : throw new BadRequestException($"Invalid user name '{Printable(name)}': use 1 to 32 lowercase letters, digits and dashes, starting with a letter.");
+
     /// <summary>Text shown back in an error: control characters made visible, and cut short.</summary>
     public static string Printable(string? text)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Carve.Cli.Tests.Fakes;
 
 namespace Carve.Cli.Tests.Cli;
@@ -34,33 +33,6 @@ public sealed class CtExecProcessTests
         Assert.Equal("bye\n", stderr);
     }
 
-    /// <summary>Runs carve with <paramref name="stdin"/> written and closed; null leaves stdin open until carve exits.</summary>
-    private static async Task<(int Code, string Stdout, string Stderr)> RunCarveAsync(string? stdin, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "carve"))
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var arg in args)
-            psi.ArgumentList.Add(arg);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-            process.StandardInput.Close();
-        }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill();
-            throw;
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Stdout, string Stderr)> RunCarveAsync(string? stdin, params string[] args) =>
+        CarveProcess.RunAsync(stdin, args);
 }

@@ -31,6 +31,10 @@ public sealed class ExitCodeTests
     [InlineData("template build")]
     [InlineData("token create ci")]
     [InlineData("token create ci --role root")]
+    [InlineData("user add alice --role root")]
+    [InlineData("user grant alice")]
+    [InlineData("audit --since yesterday")]
+    [InlineData("audit --limit many")]
     [InlineData("list -o yaml")]
     [InlineData("list --socket /a.sock --url https://h")]
     [InlineData("list --url ftp://h")]
@@ -52,6 +56,8 @@ public sealed class ExitCodeTests
     [InlineData("ct console c1 --log")]
     [InlineData("ct exec c1 -- sh -c true")]
     [InlineData("template list")]
+    [InlineData("user list")]
+    [InlineData("audit --since 1d")]
     [InlineData("template build debian --suite trixie")]
     public async Task Unreachable_daemon_exits_1(string commandLine)
     {

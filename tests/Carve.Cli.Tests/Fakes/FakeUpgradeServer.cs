@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
@@ -10,23 +9,19 @@ namespace Carve.Cli.Tests.Fakes;
 /// A minimal HTTP/1.1 server on loopback that either accepts websocket upgrades and hands the socket to a function,
 /// or refuses every request with a problem+json answer, the way carved does.
 /// </summary>
-internal sealed class FakeUpgradeServer : IAsyncDisposable
+internal sealed class FakeUpgradeServer : LoopbackServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<WebSocket, Task>? _accept;
     private readonly (int Status, string Json)? _refusal;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
 
     private FakeUpgradeServer(Func<WebSocket, Task>? accept, (int, string)? refusal)
     {
         _accept = accept;
         _refusal = refusal;
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        Start();
     }
 
-    public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+    public Uri Url => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>Each request's head: the request line and headers.</summary>
     public List<string> Requests { get; } = [];
@@ -35,24 +30,7 @@ internal sealed class FakeUpgradeServer : IAsyncDisposable
 
     public static FakeUpgradeServer Refusing(int status, string problemJson) => new(null, (status, problemJson));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Dispose(); // stops it
-        await _loop.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        _stop.Dispose();
-    }
-
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {

@@ -103,4 +103,15 @@ public sealed class SessionServiceTests : IDisposable
         Assert.DoesNotContain(password, raw, StringComparison.Ordinal);
         Assert.DoesNotContain(cookie, raw, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_login_upgrades_a_hash_made_with_fewer_iterations()
+    {
+        var password = _sessions.EnsureAdmin()!;
+        using (var c = _db.Db.Open())
+            Carve.Core.State.Database.Execute(c, "UPDATE users SET password_hash = $h", ("$h", Secrets.HashPassword(password, 210_000)));
+        Assert.NotNull(_sessions.Login("admin", password));
+        Assert.Contains(_db.AllText("users"), v => v.StartsWith($"pbkdf2-sha256${Secrets.PasswordIterations}$", StringComparison.Ordinal));
+        Assert.NotNull(_sessions.Login("admin", password));
+    }
 }

@@ -1,0 +1,7 @@
+namespace Carve.Contracts.Auth;
+
+/// <summary>
+/// A password user (never its password or hash). CreatedAt is null for the first admin of an older install; Guests
+/// is null when the user may use every guest, else the names of those it is limited to.
+/// </summary>
+public sealed record UserView(string Name, string Role, DateTimeOffset? CreatedAt, IReadOnlyList<string>? Guests = null);

@@ -1,0 +1,99 @@
+import { api, ApiError, currentSession } from '../api';
+import type { CreateUserRequest, SetPasswordRequest, UserView } from '../api-types';
+import { field, h, keyedList, replace } from '../dom';
+
+const col = (...names: string[]) => h('thead', null, h('tr', null, names.map((n) => h('th', { scope: 'col' }, n))));
+const when = (t: string | null | undefined) => (t ? new Date(t).toLocaleString() : '-');
+
+/** A password and its confirmation, with the API's minimum; the check that they match is the form's. */
+function passwordPair(label: string) {
+  const first = h('input', { type: 'password', required: true, minlength: 12, autocomplete: 'new-password' });
+  const again = h('input', { type: 'password', required: true, minlength: 12, autocomplete: 'new-password' });
+  const check = () => again.setCustomValidity(again.value === first.value ? '' : 'The two passwords differ.');
+  first.addEventListener('input', check);
+  again.addEventListener('input', check);
+  return { first, again, fields: [field(label, first, 'at least 12 characters'), field(`${label} again`, again)] };
+}
+
+/**
+ * Password users, for admins (the API refuses everyone else): the list with each one's role, a form to add one, a
+ * form to set a password, and Delete. A new password or a deletion ends that user's sessions; the last admin stays.
+ */
+export async function usersPage(main: HTMLElement): Promise<void> {
+  const tbody = h('tbody');
+  const message = h('p', { role: 'status', 'aria-live': 'polite' });
+  const who = h('select', { required: true });
+  const say = (text: string, failed = false) => { message.textContent = text; message.className = failed ? 'error' : ''; };
+  const attempt = async (done: string, act: () => Promise<unknown>) => {
+    try {
+      await act();
+      say(done);
+      await load();
+      return true;
+    } catch (e) {
+      say(e instanceof ApiError ? e.message : (e as Error).message, true);
+      return false;
+    }
+  };
+
+  const rows = keyedList<UserView>(tbody, (u) => `${u.name}/${u.createdAt ?? ''}`, (u) => {
+    const role = h('td');
+    const guests = h('td');
+    const remove = h('button', {
+      class: 'danger', 'aria-label': `Delete ${u.name}`, disabled: u.name === currentSession()?.user,
+      title: u.name === currentSession()?.user ? 'You cannot delete yourself here' : null,
+      onclick: () => {
+        if (window.confirm(`Delete user ${u.name}? Its sessions end at once.`))
+          void attempt(`User ${u.name} deleted.`, () => api('DELETE', `/users/${encodeURIComponent(u.name)}`));
+      },
+    }, 'Delete');
+    return {
+      element: h('tr', { 'data-user': u.name }, h('th', { scope: 'row' }, u.name), role, guests, h('td', null, when(u.createdAt)), h('td', null, remove)),
+      update: (now) => {
+        role.textContent = now.role;
+        guests.textContent = now.guests ? now.guests.join(', ') : 'all';
+      },
+    };
+  });
+  const load = async () => {
+    const users = await api<UserView[]>('GET', '/users');
+    rows(users);
+    const picked = who.value;
+    replace(who, users.map((u) => h('option', { value: u.name, selected: u.name === picked }, u.name)));
+  };
+
+  const name = h('input', { required: true, maxlength: 32, pattern: '[a-z][a-z0-9\\-]*', autocomplete: 'off' });
+  const role = h('select', null, h('option', { value: 'viewer' }, 'viewer: reads only'),
+    h('option', { value: 'operator' }, 'operator: also runs and changes guests'), h('option', { value: 'admin' }, 'admin: also manages users and tokens'));
+  const added = passwordPair('Password');
+  const addForm = h('form', { class: 'edit', 'aria-label': 'Add a user' },
+    field('User name', name, 'up to 32 lowercase letters, digits and dashes, starting with a letter'), field('Role', role), added.fields,
+    h('button', { type: 'submit', class: 'primary' }, 'Add user'));
+  addForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body: CreateUserRequest = { name: name.value.trim(), role: role.value, password: added.first.value };
+    void attempt(`User ${body.name} added.`, () => api('POST', '/users', body)).then((ok) => { if (ok) addForm.reset(); });
+  });
+
+  const changed = passwordPair('New password');
+  const passwordForm = h('form', { class: 'edit', 'aria-label': 'Set a password' }, field('User', who), changed.fields,
+    h('button', { type: 'submit', class: 'primary' }, 'Set password'));
+  passwordForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body: SetPasswordRequest = { password: changed.first.value };
+    const user = who.value;
+    void attempt(`Password of ${user} set; its sessions ended.`, () => api('PUT', `/users/${encodeURIComponent(user)}/password`, body))
+      .then((ok) => { if (ok) { changed.first.value = ''; changed.again.value = ''; } });
+  });
+
+  main.append(h('h1', null, 'Users'), h('div', { class: 'stack' },
+    h('section', { class: 'card wide', 'aria-labelledby': 'users-title' },
+      h('h2', { id: 'users-title' }, 'Password users'),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'users' },
+        h('caption', { class: 'sr-only' }, 'Users with their role, the guests they may use and when each was added'),
+        col('Name', 'Role', 'Guests', 'Added', 'Actions'), tbody)),
+      message),
+    h('section', { class: 'card', 'aria-labelledby': 'new-user-title' }, h('h2', { id: 'new-user-title' }, 'New user'), addForm),
+    h('section', { class: 'card', 'aria-labelledby': 'password-title' }, h('h2', { id: 'password-title' }, 'Change a password'), passwordForm)));
+  await load();
+}
