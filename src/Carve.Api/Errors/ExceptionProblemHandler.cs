@@ -35,6 +35,8 @@ public sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHand
         BadHttpRequestException b => (b.StatusCode, b.Message.TrimEnd('.') + "."),
         JsonException json => (400, "The request body is not valid: " + json.Message),
         OperationCanceledException => (499, "The request was cancelled."),
+        // The host refusing writes to the database (read-only, full): a sentence that says so, not "a bug".
+        _ when Core.State.DatabaseFault.Explain(e) is { } fault => (fault.Status, fault.Message),
         _ => (500, $"Internal error (a bug in carved): its log has the details under trace id {traceId}; quote that id when you report it."),
     };
 

@@ -18,6 +18,12 @@ public interface INetworkDriver
     /// <summary>Removes what Carve made for the network; an adopted bridge stays.</summary>
     Task RemoveAsync(NetworkRecord network, CancellationToken ct);
 
+    /// <summary>
+    /// Why the network no longer works as applied (a helper such as its dnsmasq died), or null; asked every few
+    /// seconds by <see cref="NetworkWatch"/>, so it must be cheap. ApplyAsync repairs what it names.
+    /// </summary>
+    string? Failure(NetworkRecord network) => null;
+
     /// <summary>Current DHCP leases, when Carve serves DHCP on the network.</summary>
     IReadOnlyList<NetworkLease> Leases(NetworkRecord network);
 }

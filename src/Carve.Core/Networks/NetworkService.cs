@@ -95,6 +95,22 @@ public sealed partial class NetworkService(
                     await drivers.For(network.Type).ApplyAsync(network, Plan(network), ct);
         }, ct);
 
+    /// <summary>Applies again each network whose driver reports a failure (a dnsmasq that died), and says so in the log.</summary>
+    public Task RepairAsync(CancellationToken ct) =>
+        WithGateAsync(async () =>
+        {
+            foreach (var network in store.List())
+                await SettleAsync(network, "repairing it", async () =>
+                {
+                    var driver = drivers.For(network.Type);
+                    if (driver.Failure(network) is not { } failure)
+                        return;
+                    LogRepairing(network.Name, failure);
+                    await driver.ApplyAsync(network, Plan(network), ct);
+                    LogRepaired(network.Name);
+                });
+        }, ct);
+
     private async Task SettleAsync(NetworkRecord network, string what, Func<Task> work)
     {
         try
@@ -120,6 +136,12 @@ public sealed partial class NetworkService(
             _gate.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Network {Network}: {Failure}; carved brings it up again")]
+    private partial void LogRepairing(string network, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Network {Network} works again")]
+    private partial void LogRepaired(string network);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Network {Network}: {What} failed: {Error}")]
     private partial void LogNetworkFailed(string network, string what, string error);

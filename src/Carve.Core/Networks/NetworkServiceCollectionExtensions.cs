@@ -12,6 +12,7 @@ public static class NetworkServiceCollectionExtensions
         services.AddSingleton<NetworkService>();
         services.AddSingleton<NicPlanner>();
         services.AddSingleton<GuestNetworking>();
+        services.AddHostedService<NetworkWatch>();
         return services;
     }
 }

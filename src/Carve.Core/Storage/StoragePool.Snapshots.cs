@@ -12,9 +12,9 @@ public sealed partial class StoragePool
     public Task SnapshotVolumeAsync(string volume, string snapshot, CancellationToken ct)
     {
         var path = VolumePath(volume);
-        return Directory.Exists(path)
+        return WhenFullAsync($"snapshot {snapshot} of volume {volume}", () => Directory.Exists(path)
             ? driver.SnapshotDirectoryAsync(options, volume, snapshot, ct)
-            : images.CreateSnapshotAsync(path, snapshot, ct);
+            : images.CreateSnapshotAsync(path, snapshot, ct));
     }
 
     /// <summary>Returns a volume to its snapshot; the snapshot stays.</summary>

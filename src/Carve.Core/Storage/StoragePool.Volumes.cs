@@ -30,7 +30,7 @@ public sealed partial class StoragePool
     {
         var path = VolumePath(volume);
         RefuseExisting(path);
-        await WriteWholeAsync(path, partial => images.ConvertAsync(source, partial, progress, ct));
+        await WhenFullAsync($"volume {volume}", () => WriteWholeAsync(path, partial => images.ConvertAsync(source, partial, progress, ct)));
     }
 
     /// <summary>

@@ -114,16 +114,17 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
             await request.Work(context, _stopping.Token);
         }
 #pragma warning disable CA1031 // the task's boundary: whatever its work throws becomes its failed status, never a lost exception
-        catch (Exception e)
+        catch (Exception thrown)
 #pragma warning restore CA1031
         {
             status = TaskStates.Failed;
+            var e = State.DatabaseFault.Explain(thrown) ?? thrown;
             // Anyone who may read tasks reads this: a bug's exception text (paths, internals) stays in the daemon's log.
             error = e is CarveException or OperationCanceledException or Host.Processes.ProgramNotStartedException
                 ? e.Message
                 : $"Internal error (a bug in carved): its log has the details under task {live.Id}.";
-            if (e is not (CarveException or Host.Processes.ProgramNotStartedException))
-                LogTaskCrashed(live.Id, e);
+            if (thrown is not (CarveException or Host.Processes.ProgramNotStartedException))
+                LogTaskCrashed(live.Id, thrown);
             context.Log("error: " + error);
             await UndoAsync(request, context);
         }

@@ -36,10 +36,12 @@ public sealed partial class LxcProvisioner(
             config.Write(guest.Config, paths, rootfs);
             task.Log($"Wrote the LXC config {paths.ConfigFile}.");
         }
-        catch
+        catch (Exception e)
         {
             await pool.DeleteVolumeAsync(spec.RootfsVolume, CancellationToken.None);
             DeleteDirectory(paths.ContainerDir);
+            if (pool.FullError(e, $"the root file system of {guest.Name}") is { } full)
+                throw full;
             throw;
         }
     }

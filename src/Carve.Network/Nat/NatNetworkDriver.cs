@@ -62,5 +62,11 @@ public sealed class NatNetworkDriver(
             Directory.Delete(paths.Dir, recursive: true);
     }
 
+    public string? Failure(NetworkRecord network)
+    {
+        var paths = NetworkPaths.For(options, network.Name);
+        return File.Exists(paths.DnsmasqConfig) && dnsmasq.Find(paths) is null ? "its dnsmasq is not running" : null;
+    }
+
     public IReadOnlyList<NetworkLease> Leases(NetworkRecord network) => LeaseFile.Read(NetworkPaths.For(options, network.Name).Leases);
 }

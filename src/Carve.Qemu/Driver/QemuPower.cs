@@ -47,14 +47,21 @@ public sealed class QemuPower(QemuRuntime runtime, ProcFs proc)
             return;
         }
         var client = await runtime.MonitorAsync(guest, ct);
+        // A guest that powers off makes QEMU send SHUTDOWN before it exits; a QEMU killed meanwhile sends nothing.
+        var poweredOff = client.WaitForEventAsync(QmpEventNames.Shutdown, timeout, ct);
         await client.SystemPowerdownAsync(ct);
         task.Log($"Sent the ACPI power button; waiting up to {timeout.TotalSeconds:0} s for the guest to power off.");
         if (await proc.WaitForExitAsync(pid, timeout, ct))
         {
+            // The connection closes after every event before it is read, so this settles at once.
+            await ((Task)poweredOff).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await runtime.ClearAsync(runtime.Paths(guest));
+            if (!poweredOff.IsCompletedSuccessfully)
+                throw QemuExited.During(guest, "before the guest powered off");
             task.Log($"{guest.Describe()} powered off.");
             return;
         }
+        await ((Task)poweredOff).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         task.Log($"The guest did not power off within {timeout.TotalSeconds:0} s; stopping it hard.");
         await StopAsync(guest, task, ct);
     }

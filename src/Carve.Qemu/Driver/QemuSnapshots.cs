@@ -31,17 +31,15 @@ public sealed class QemuSnapshots(
             return;
         }
         vars.RefuseRaw(guest, spec);
-        var client = await runtime.MonitorAsync(guest, ct);
-        if (!memory)
+        try
         {
-            await RunningSnapshots.TakeDisksAsync(client, spec, name, ct);
-            task.Log($"Took a disk-only snapshot {name} of {RunningSnapshots.DeviceCount(spec)} drive(s) while the VM runs.");
-            return;
+            await SnapshotRunningAsync(guest, spec, name, memory, task, ct);
         }
-        EnsureRoomForRam(guest, spec);
-        task.Log($"Saving RAM ({guest.Config.MemoryMiB} MiB) and devices into {spec.Disks[0].Name}; the guest pauses meanwhile.");
-        await RunningSnapshots.SaveAsync(client, guest, spec, name, ct);
-        task.Log($"Saved snapshot {name} with RAM.");
+        catch (Exception e) when (e is QmpDisconnectedException or OperationFailedException && !runtime.IsRunning(guest))
+        {
+            await runtime.ClearAsync(runtime.Paths(guest));
+            throw QemuExited.During(guest, $"while snapshot {name} was taken", e);
+        }
     }
 
     public async Task RollbackSnapshotAsync(GuestRecord guest, SnapshotRecord snapshot, ITaskContext task, CancellationToken ct)
@@ -122,6 +120,21 @@ public sealed class QemuSnapshots(
             throw;
         }
         task.Log($"Took snapshot {name} of {done.Count} volume(s) of the stopped VM.");
+    }
+
+    private async Task SnapshotRunningAsync(GuestRecord guest, VmSpec spec, string name, bool memory, ITaskContext task, CancellationToken ct)
+    {
+        var client = await runtime.MonitorAsync(guest, ct);
+        if (!memory)
+        {
+            await RunningSnapshots.TakeDisksAsync(client, spec, name, ct);
+            task.Log($"Took a disk-only snapshot {name} of {RunningSnapshots.DeviceCount(spec)} drive(s) while the VM runs.");
+            return;
+        }
+        EnsureRoomForRam(guest, spec);
+        task.Log($"Saving RAM ({guest.Config.MemoryMiB} MiB) and devices into {spec.Disks[0].Name}; the guest pauses meanwhile.");
+        await RunningSnapshots.SaveAsync(client, guest, spec, name, ct);
+        task.Log($"Saved snapshot {name} with RAM.");
     }
 
     private void EnsureRoomForRam(GuestRecord guest, VmSpec spec)

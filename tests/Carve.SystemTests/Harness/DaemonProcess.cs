@@ -65,6 +65,16 @@ public sealed class DaemonProcess : IAsyncDisposable
         return daemon;
     }
 
+    /// <summary>A daemon whose root <paramref name="prepare"/> gets first, e.g. to mount a small filesystem as its data dir.</summary>
+    public static async Task<DaemonProcess> StartInAsync(Func<string, Task> prepare)
+    {
+        var root = Directory.CreateTempSubdirectory("carve-sys-").FullName;
+        await prepare(root);
+        var daemon = new DaemonProcess(root);
+        await daemon.LaunchAsync();
+        return daemon;
+    }
+
     /// <summary>What carved listens on besides its unix socket: "none" or HOST:PORT for HTTPS.</summary>
     public string Listen { get; private init; } = "none";
 

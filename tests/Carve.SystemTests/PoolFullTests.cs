@@ -2,11 +2,14 @@ using Carve.SystemTests.Harness;
 
 namespace Carve.SystemTests;
 
-/// <summary>A pool that runs full during a snapshot: a clear error, no snapshot listed, and the guests as they were.</summary>
-public sealed class SnapshotSpaceTests
+/// <summary>
+/// A pool that runs full during a snapshot, a container create or a disk import: a clear error, no snapshot or guest
+/// listed, no volume left behind, and the guests as they were.
+/// </summary>
+public sealed class PoolFullTests
 {
     [Fact]
-    public async Task SnapshotsOnAFullPoolFailClearlyAndLoseNothing()
+    public async Task SnapshotsCreatesAndImportsOnAFullPoolFailClearlyAndLoseNothing()
     {
         await using var small = new PoolMount();
         await using var d = await DaemonProcess.StartWithPoolAsync("small", "dir", root =>
@@ -22,7 +25,7 @@ public sealed class SnapshotSpaceTests
 
         var ct = await d.CarveAsync("snapshot", "create", "box", "s1");
         Assert.Equal(1, ct.ExitCode);
-        Assert.Contains("No space left on device", ct.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Pool small is full", ct.Stderr, StringComparison.Ordinal);
         var memory = await d.CarveAsync("snapshot", "create", "ram", "m1", "--memory");
         Assert.Equal(1, memory.ExitCode);
         Assert.Contains("free", memory.Stderr, StringComparison.Ordinal);
@@ -35,6 +38,18 @@ public sealed class SnapshotSpaceTests
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(mount, ".snapshots", "ct-100-rootfs")));
         Assert.Equal("keep\n", (await d.CarveAsync("ct", "exec", "box", "--", "cat", "/root/a")).EnsureSuccess().Stdout);
         Assert.Equal("running", (await d.ShowAsync("ram")).GetProperty("status").GetString());
+
+        // A container whose root file system does not fit, and a disk whose qemu-img convert does not: the same
+        // sentence, and nothing of either stays (no guest, no lock, no volume, no .part file).
+        var late = await d.CarveAsync("ct", "create", "late", "--template", "busybox", "--memory", "64", "--pool", "small");
+        Assert.Equal(1, late.ExitCode);
+        Assert.Contains("Pool small is full: it has no room for the root file system of late", late.Stderr, StringComparison.Ordinal);
+        var import = await d.CreateDirectBootVmAsync("big", "--disk", $"import={TestGuest.DataDisk},pool=small");
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("Pool small is full: it has no room for volume vm-", import.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["box", "ram"], Json.Parse(await d.CarveAsync("list", "-o", "json")).EnumerateArray()
+            .Select(g => g.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(Directory.GetFileSystemEntries(mount).Select(Path.GetFileName), e => Assert.Matches(@"^(filler|\.snapshots|ct-100-rootfs|vm-101-disk0\.qcow2)$", e));
 
         // With room again, the same snapshots work and the disk image is sound.
         File.Delete(Path.Combine(mount, "filler"));
