@@ -1,11 +1,20 @@
 using Carve.Bench;
 
 // Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|cli|list|ct|import|hardware|net|snapshot|vnc [--iterations N]
+// and the API load, never part of "all": Carve.Bench load [--clients 50] [--readers N] [--seconds 300]
 // Needs root, a built out/ (./build.sh) and the cached test guest (tests/fixtures/build-test-guest.sh).
 var outDir = Environment.GetEnvironmentVariable("CARVE_OUT") ?? Path.GetFullPath("out");
 var cache = Environment.GetEnvironmentVariable("CARVE_TEST_CACHE") ?? "/var/cache/carve-test";
 var what = args.FirstOrDefault() ?? "all";
-var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(10);
+var iterations = Option("--iterations", 10);
+
+if (what is "load")
+{
+    var clients = Option("--clients", 50);
+    // One reader for every five writers: a few dashboards and scripts listing while the writers work.
+    await LoadBench.RunAsync(outDir, cache, clients, Option("--readers", Math.Max(1, clients / 5)), Option("--seconds", 300));
+    return;
+}
 
 if (what is "start" or "all")
     await StartOverheadBench.RunAsync(outDir, cache, iterations);
@@ -27,3 +36,5 @@ if (what is "import" or "all")
     await ImportBench.RunAsync(outDir, cache, Math.Min(iterations, 5));
 if (what is "snapshot" or "all")
     await SnapshotBench.RunAsync(outDir, cache, Math.Min(iterations, 5));
+
+int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);

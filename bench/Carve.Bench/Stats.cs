@@ -4,12 +4,7 @@ namespace Carve.Bench;
 
 internal static class Stats
 {
-    public static double Percentile(IReadOnlyList<double> samples, double p)
-    {
-        var sorted = samples.Order().ToArray();
-        var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
-    }
+    public static double Percentile(IReadOnlyList<double> samples, double p) => Carve.Load.Percentiles.Of(samples, p);
 
     public static string Ms(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
