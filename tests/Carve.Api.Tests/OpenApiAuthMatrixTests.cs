@@ -37,6 +37,8 @@ public sealed class OpenApiAuthMatrixTests(AuthMatrixFixture fixture) : IClassFi
     public static TheoryData<string, string> AdminOnly => ServedOpenApi.Rows(IsAdminOnly);
     public static TheoryData<string, string> CookieChanges => ServedOpenApi.Rows(o => o.ChangesState && !IsPublic(o));
     public static TheoryData<string, string> WebSockets => ServedOpenApi.Rows(o => o.IsWebSocket);
+    /// <summary>Routes of one guest (its {ref}) that need no console ticket.</summary>
+    public static TheoryData<string, string> GuestRoutes => ServedOpenApi.Rows(o => o.Template.Contains("{ref}", StringComparison.Ordinal) && !o.IsWebSocket);
 
     /// <summary>The other side of the matrix, so that a route refused to everyone fails too.</summary>
     public static TheoryData<string, string, string> Allowed
@@ -123,6 +125,14 @@ public sealed class OpenApiAuthMatrixTests(AuthMatrixFixture fixture) : IClassFi
     public async Task A_console_from_a_foreign_origin_is_403_even_with_an_admin_token(string method, string path)
     {
         await ExpectRefused(HttpStatusCode.Forbidden, "evil.example", fixture.Admin, method, path, ("Origin", "https://evil.example"));
+    }
+
+    [Theory]
+    [MemberData(nameof(GuestRoutes))]
+    public async Task A_user_granted_other_guests_gets_403_for_this_one(string method, string path)
+    {
+        var (cookie, csrf) = fixture.LimitedSession;
+        await ExpectRefused(HttpStatusCode.Forbidden, "", fixture.Anonymous, method, path, ("Cookie", cookie), ("X-CSRF-Token", csrf));
     }
 
     /// <summary>A problem with this status whose detail says why.</summary>

@@ -20,7 +20,7 @@ public static class TaskEndpoints
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
         tasks.MapGet("", (int? limit, string? guest, TaskRunner runner, GuestStore guests, HttpContext http) =>
-                TypedResults.Ok(http.Visible(runner.List(Limit(limit), guest is null ? null : guests.Resolve(guest).Id), t => t.Guest)))
+                TypedResults.Ok(http.Visible(runner.List(ListLimit.Of(limit, 100, MaxListed), guest is null ? null : guests.Resolve(guest).Id), t => t.Guest)))
             .WithSummary("Recent tasks, newest first");
         tasks.MapGet("/{id}", (string id, TaskRunner runner, HttpContext http) => TypedResults.Ok(Find(http, runner, id)))
             .WithSummary("A task with its log").Problems();
@@ -47,14 +47,6 @@ public static class TaskEndpoints
             await http.Response.Body.FlushAsync(ct);
         }
     }
-
-    /// <summary>A limit below one is a mistake, refused as the CLI refuses it rather than quietly read as 1; a large one is capped.</summary>
-    private static int Limit(int? limit) => limit switch
-    {
-        null => 100,
-        < 1 => throw new BadRequestException($"The limit must be 1 or more, not {limit}."),
-        _ => Math.Min(limit.Value, MaxListed),
-    };
 
     /// <summary>A negative wait is a mistake, refused as the lifecycle timeouts are; a long one is capped.</summary>
     private static int WaitSeconds(int? timeout) => timeout switch
