@@ -23,7 +23,7 @@ public sealed partial class BootStart(HostBootId bootId, HostPower power, ILogge
             LogNoBootId(e.Message);
             return;
         }
-        if (!bootId.IsNewBoot())
+        if (!bootId.IsNewBoot(current))
             return;
         if (!power.AnyOnBoot())
         {

@@ -10,8 +10,8 @@ public sealed class HostBootId(CarveOptions options)
 {
     public string Current() => File.ReadAllText(options.BootIdFile).Trim();
 
-    /// <summary>True when carved has not yet finished a start-up on this boot (or has never run here).</summary>
-    public bool IsNewBoot() => !File.Exists(options.LastBootIdFile) || File.ReadAllText(options.LastBootIdFile).Trim() != Current();
+    /// <summary>True when carved has not yet finished a start-up on the boot <paramref name="current"/> (or has never run here).</summary>
+    public bool IsNewBoot(string current) => !File.Exists(options.LastBootIdFile) || File.ReadAllText(options.LastBootIdFile).Trim() != current;
 
     /// <summary>This boot is handled: a later carved start on it is a plain restart.</summary>
     public void Remember(string bootId)
