@@ -49,7 +49,7 @@ public sealed partial class NetworkService(
 
     public TaskView Delete(DeleteNetworkCommand command)
     {
-        var network = store.Get(command.Name);
+        var network = store.GetForDelete(command.Name);
         var users = Users(network.Name);
         if (users.Count > 0)
             throw new ConflictException($"Network {network.Name} is in use by {string.Join(", ", users)}; remove their NICs first (`set --nic`).");

@@ -22,6 +22,10 @@ public sealed class NetworkStore(Database db)
     public NetworkRecord Get(string name) =>
         Find(name) ?? throw new NotFoundException($"No network is named '{Validation.Names.Printable(name)}'.");
 
+    /// <summary>A ready network, or one whose deletion did not finish (so that deleting it again can finish it).</summary>
+    public NetworkRecord GetForDelete(string name) =>
+        Find(name) ?? Query("name = $v", name).FirstOrDefault() ?? Get(name);
+
     public void Insert(NetworkRecord network)
     {
         using var c = db.Open();
@@ -35,7 +39,10 @@ public sealed class NetworkStore(Database db)
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
-            throw new ConflictException($"A network named '{network.Name}' or using bridge {network.Bridge} exists already.");
+            throw ListDeleting().FirstOrDefault(n => n.Name == network.Name || n.Bridge == network.Bridge) is { } half
+                ? new ConflictException($"Network '{half.Name}' (bridge {half.Bridge}) was being deleted and that did not finish; " +
+                    $"run `carve network delete {half.Name}` to finish it.")
+                : new ConflictException($"A network named '{network.Name}' or using bridge {network.Bridge} exists already.");
         }
     }
 

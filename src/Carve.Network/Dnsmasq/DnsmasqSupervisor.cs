@@ -42,7 +42,9 @@ public sealed partial class DnsmasqSupervisor(IProcessRunner runner, ProcFs proc
     {
         if (Find(paths) is { } pid)
             await StopPidAsync(pid, ct);
-        File.Delete(paths.DnsmasqPid);
+        // A deletion killed after the network's directory went is finished at the next start: no directory, nothing to do.
+        if (File.Exists(paths.DnsmasqPid))
+            File.Delete(paths.DnsmasqPid);
     }
 
     /// <summary>The pid of this network's dnsmasq, or null.</summary>

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Carve.SystemTests.Harness;
+using Microsoft.Data.Sqlite;
 
 namespace Carve.SystemTests.Faults;
 
 /// <summary>
 /// What must hold after any crash of carved, as sentences of what is wrong: no guest lost, no lock left, one QEMU at
 /// most per VM and exactly one for a VM shown running, no volume in the pool that no guest owns, no snapshot listed
-/// that is not whole, and every network either whole (its bridge there) or gone (no bridge).
+/// that is not whole, and every network either whole (its bridge there) or gone (its row too).
 /// </summary>
 internal static class Invariants
 {
@@ -33,6 +34,21 @@ internal static class Invariants
         foreach (var orphan in Directory.Exists(pool) ? Directory.EnumerateFileSystemEntries(pool).Select(Path.GetFileName).Where(f => !owned.Contains(f!)) : [])
             wrong.Add($"volume {orphan} in the pool belongs to no guest");
         wrong.AddRange(await CheckNetworksAsync(d));
+        wrong.AddRange(HalfDeletedNetworks(d));
+        return wrong;
+    }
+
+    /// <summary>A deletion the restart did not finish hides its network yet keeps its name taken: read it from the file.</summary>
+    private static IEnumerable<string> HalfDeletedNetworks(DaemonProcess d)
+    {
+        using var c = new SqliteConnection($"Data Source={Path.Combine(d.DataDir, "carve.db")};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT name, state FROM networks WHERE state != 'ready'";
+        using var r = cmd.ExecuteReader();
+        var wrong = new List<string>();
+        while (r.Read())
+            wrong.Add($"network {r.GetString(0)} is still '{r.GetString(1)}' after the restart");
         return wrong;
     }
 
