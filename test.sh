@@ -22,12 +22,23 @@ for project in tests/Carve.Qemu.Tests tests/Carve.Lxc.Tests tests/Carve.Network.
         --logger "trx;LogFileName=$(basename "$project").trx" --results-directory "$results" "$@" || status=1
 done
 
-# One closing line over all projects: N passed, N failed.
+# Each failure with its message and the test's output (CI keeps only this log), then one closing line over all
+# projects: N passed, N failed.
 python3 - "$results" <<'PY'
 import sys, glob, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
+def text(node, path):
+    found = node.find(path)
+    return (found.text or "") if found is not None else ""
 for f in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(f).getroot().find(".//{*}Counters")
+    root = ET.parse(f).getroot()
+    for result in root.findall(".//{*}UnitTestResult"):
+        if result.get("outcome") != "Passed" and result.get("outcome") != "NotExecuted":
+            print(f"\n--- FAILED {result.get('testName')}")
+            print(text(result, ".//{*}ErrorInfo/{*}Message")[:4000])
+            print(text(result, ".//{*}ErrorInfo/{*}StackTrace")[:2000])
+            print(text(result, ".//{*}StdOut")[-4000:])
+    c = root.find(".//{*}Counters")
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error", 0)); skipped += int(c.get("notExecuted", 0))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
