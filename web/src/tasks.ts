@@ -9,6 +9,8 @@ const list = h('ul', { class: 'task-list' });
 const detail = h('div', { class: 'task-detail', 'aria-live': 'polite' });
 const pollLine = pollStatus();
 let followed: { id: string; source: EventSource } | null = null;
+// The task open in the panel: a new page stops following it, and the panel on that page picks it up again.
+let shown: string | null = null;
 let poller: Poller | null = null;
 
 // A row per task, kept across refreshes so that a focused task button keeps its focus.
@@ -34,12 +36,18 @@ export function taskPanel(): HTMLElement {
     h('div', { class: 'task-body' }, list, detail));
   poller?.stop();
   poller = startPolling(load, { every: 3000, what: 'the task list', status: pollLine });
+  // Its end may have come while no page followed it (the wizard moves on as its task ends): show it as it is now.
+  if (shown) void showTask(shown).catch(() => undefined);
   return panel;
 }
 
 export function stopTaskPanel(): void {
   poller?.stop();
   poller = null;
+  stopFollowing();
+}
+
+function stopFollowing(): void {
   followed?.source.close();
   followed = null;
 }
@@ -53,8 +61,10 @@ const refresh = (): Promise<void> => poller?.refresh() ?? Promise.resolve();
 
 /** Opens a task in the panel and follows its event stream until it ends. */
 export async function showTask(id: string): Promise<void> {
-  followed?.source.close();
+  stopFollowing();
+  shown = id;
   const task = await api<TaskView>('GET', `/tasks/${encodeURIComponent(id)}`);
+  if (shown !== id) return;
   const progress = h('progress', { max: 100, value: task.progress, 'aria-label': 'Progress' });
   const status = h('span', { class: `badge status-${task.status}`, 'data-testid': 'task-status' }, task.status);
   const log = h('pre', { class: 'task-log', tabindex: 0, 'aria-label': 'Task log' },
@@ -67,6 +77,7 @@ export async function showTask(id: string): Promise<void> {
   if (task.status === 'succeeded' || task.status === 'failed') return;
   // The server replays the log from the start, so start from an empty one.
   log.textContent = '';
+  stopFollowing(); // a second showTask of this task that fetched it at the same time
   const source = new EventSource(`/api/v1/tasks/${encodeURIComponent(id)}/events`);
   followed = { id, source };
   source.onmessage = (m) => {
@@ -81,7 +92,11 @@ export async function showTask(id: string): Promise<void> {
       if (e.status === 'succeeded' || e.status === 'failed') { source.close(); void refresh(); }
     }
   };
-  source.onerror = () => source.close();
+  // A dropped stream (a restarted daemon, a proxy's timeout) is not the task's end: look again in a moment.
+  source.onerror = () => {
+    source.close();
+    setTimeout(() => { if (followed?.source === source) void showTask(id).catch(() => undefined); }, 3000);
+  };
 }
 
 /** Shows a task in the panel and resolves when it has ended. */
