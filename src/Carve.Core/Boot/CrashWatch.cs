@@ -4,7 +4,6 @@ using Carve.Core.Drivers;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Carve.Core.Tasks;
-using Carve.Core.Validation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,8 +13,8 @@ namespace Carve.Core.Boot;
 /// Restarts guests whose policy says "on-crash" when they die without Carve stopping them: QEMU killed or crashed, a
 /// container's init gone, the OOM killer, or the guest powering itself off (as Proxmox HA, Carve cannot tell that
 /// from a crash once the process is gone). A stop is Carve's when any task ran on the guest since it was last seen
-/// running. Only guests with the policy are inspected: without any, the watch costs one read of the guest table
-/// every 2 s.
+/// running. Only guests with the policy are read and inspected: without any, the watch costs one SQLite query that
+/// returns no row every 2 s.
 /// </summary>
 public sealed partial class CrashWatch(
     GuestStore guests, GuestDrivers drivers, GuestLifecycle lifecycle, TaskRunner tasks, TaskStore taskStore, ILogger<CrashWatch> logger)
@@ -36,7 +35,7 @@ public sealed partial class CrashWatch(
     /// <summary>One pass over the watched guests; public for tests, which drive it without the timer.</summary>
     public void LookOnce(DateTimeOffset now)
     {
-        var policy = guests.List().Where(g => BootPolicies.RestartsOnCrash(g.Config.Boot) && !g.Template).ToList();
+        var policy = guests.ListRestartingOnCrash();
         foreach (var gone in _watched.Keys.Except(policy.Select(g => g.Id)))
             _watched.TryRemove(gone, out _);
         foreach (var guest in policy)

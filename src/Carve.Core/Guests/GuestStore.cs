@@ -21,6 +21,20 @@ public sealed class GuestStore(Database db)
         return ReadAll(cmd);
     }
 
+    /// <summary>
+    /// The guests, not templates, whose boot policy restarts them on a crash: filtered by SQLite, so that the crash
+    /// watch's pass every 2 s reads and parses no other guest's config.
+    /// </summary>
+    public IReadOnlyList<GuestRecord> ListRestartingOnCrash()
+    {
+        using var c = db.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT id, name, kind, config, template, lock, lock_task, created_at FROM guests " +
+            "WHERE template = 0 AND json_extract(config, '$.boot.restart') = $restart ORDER BY id";
+        cmd.Parameters.AddWithValue("$restart", RestartPolicies.OnCrash);
+        return ReadAll(cmd);
+    }
+
     public GuestRecord? Find(int id) => FindWhere("id = $v", id);
 
     public GuestRecord? FindByName(string name) => FindWhere("name = $v", name);

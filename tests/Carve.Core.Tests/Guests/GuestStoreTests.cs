@@ -31,6 +31,20 @@ public sealed class GuestStoreTests : IDisposable
     }
 
     [Fact]
+    public void Only_guests_that_restart_on_crash_are_listed_for_the_crash_watch_and_never_templates()
+    {
+        GuestConfig With(string? restart) => Config("u") with { Boot = new BootPolicy { OnBoot = true, Restart = restart } };
+        _guests.Insert("plain", null, GuestKind.Vm, _ => Config("u"), "t1");
+        _guests.Insert("no", null, GuestKind.Vm, _ => With(RestartPolicies.No), "t2");
+        var watched = _guests.Insert("watched", null, GuestKind.Ct, _ => With(RestartPolicies.OnCrash), "t3");
+        var template = _guests.Insert("tmpl", null, GuestKind.Vm, _ => With(RestartPolicies.OnCrash), "t4");
+        using (var c = _db.Db.Open())
+            Carve.Core.State.Database.Execute(c, "UPDATE guests SET template = 1 WHERE id = $id", ("$id", template.Id));
+
+        Assert.Equal([watched.Id], _guests.ListRestartingOnCrash().Select(g => g.Id));
+    }
+
+    [Fact]
     public void The_first_id_is_100_and_the_next_ones_count_up()
     {
         Assert.Equal(100, Insert("a").Id);
