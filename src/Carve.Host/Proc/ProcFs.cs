@@ -37,7 +37,6 @@ public sealed class ProcFs(string root = "/proc")
 
     private const int MaxPollMilliseconds = 20;
 
-    /// <summary>The argv of a process, or null if it is gone.</summary>
     /// <summary>Live processes with an argument that is <paramref name="dir"/> or a path under it (e.g. a cp into it).</summary>
     public IReadOnlyList<int> FindWithArgumentUnder(string dir)
     {
@@ -53,6 +52,7 @@ public sealed class ProcFs(string root = "/proc")
         return found;
     }
 
+    /// <summary>The argv of a process, or null if it is gone.</summary>
     public IReadOnlyList<string>? ReadCmdline(int pid)
     {
         var text = TryRead(Path.Combine(Root, Pid(pid), "cmdline"));
