@@ -31,16 +31,24 @@ public sealed class QemuInspector(QemuRuntime runtime, ProcFs proc)
         };
     }
 
+    /// <summary>
+    /// How long `vm show` waits for the monitor: a QEMU that is stopped (SIGSTOP) or hung never answers, and its VM is
+    /// then shown with "no answer" instead of the command hanging.
+    /// </summary>
+    public static readonly TimeSpan MonitorTimeout = TimeSpan.FromSeconds(3);
+
     public async Task<GuestRuntime> InspectDeepAsync(GuestRecord guest, CancellationToken ct)
     {
         var state = Inspect(guest);
         if (!state.IsRunning)
             return state;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(MonitorTimeout);
         try
         {
-            var client = await runtime.MonitorAsync(guest, ct);
-            var status = await client.QueryStatusAsync(ct);
-            var kvm = await client.QueryKvmAsync(ct);
+            var client = await runtime.MonitorAsync(guest, timeout.Token);
+            var status = await client.QueryStatusAsync(timeout.Token);
+            var kvm = await client.QueryKvmAsync(timeout.Token);
             return state with
             {
                 MonitorStatus = status.Status,
@@ -49,7 +57,8 @@ public sealed class QemuInspector(QemuRuntime runtime, ProcFs proc)
                 Accel = kvm.Enabled ? "kvm" : "tcg",
             };
         }
-        catch (Exception e) when (e is OperationFailedException or QmpException or QmpDisconnectedException or IOException)
+        catch (Exception e) when (e is OperationFailedException or QmpException or QmpDisconnectedException or IOException
+            || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return state with { MonitorStatus = null };
         }

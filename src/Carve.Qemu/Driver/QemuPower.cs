@@ -19,14 +19,23 @@ public sealed class QemuPower(QemuRuntime runtime, ProcFs proc)
             task.Log($"{guest.Describe()} was not running.");
             return;
         }
-        try
+        // A QEMU that is frozen (SIGSTOP) or hung never answers: its stop must not wait for ever with the lock held.
+        using (var answer = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
-            var client = await runtime.MonitorAsync(guest, ct);
-            await client.QuitAsync(ct);
-        }
-        catch (Exception e) when (e is OperationFailedException or QmpException or IOException or QmpDisconnectedException)
-        {
-            task.Log($"The monitor did not take 'quit' ({e.Message}); killing the process.");
+            answer.CancelAfter(QuitGrace);
+            try
+            {
+                var client = await runtime.MonitorAsync(guest, answer.Token);
+                await client.QuitAsync(answer.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                task.Log($"The monitor did not answer 'quit' within {QuitGrace.TotalSeconds:0} s; killing the process.");
+            }
+            catch (Exception e) when (e is OperationFailedException or QmpException or IOException or QmpDisconnectedException)
+            {
+                task.Log($"The monitor did not take 'quit' ({e.Message}); killing the process.");
+            }
         }
         if (!await proc.WaitForExitAsync(pid, QuitGrace, ct))
         {
@@ -49,7 +58,22 @@ public sealed class QemuPower(QemuRuntime runtime, ProcFs proc)
         var client = await runtime.MonitorAsync(guest, ct);
         // A guest that powers off makes QEMU send SHUTDOWN before it exits; a QEMU killed meanwhile sends nothing.
         var poweredOff = client.WaitForEventAsync(QmpEventNames.Shutdown, timeout, ct);
-        await client.SystemPowerdownAsync(ct);
+        using (var answer = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            answer.CancelAfter(QuitGrace < timeout ? QuitGrace : timeout);
+            try
+            {
+                await client.SystemPowerdownAsync(answer.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Frozen or hung: it cannot power off, so it is stopped hard now; its end settles the event wait.
+                task.Log("The monitor did not answer the ACPI power button; stopping the VM hard.");
+                await StopAsync(guest, task, ct);
+                await ((Task)poweredOff).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                return;
+            }
+        }
         task.Log($"Sent the ACPI power button; waiting up to {timeout.TotalSeconds:0} s for the guest to power off.");
         if (await proc.WaitForExitAsync(pid, timeout, ct))
         {
