@@ -84,12 +84,8 @@ public static partial class AuditMiddleware
             : null;
         var path = http.Request.PathBase + http.Request.Path;
         return new AuditEvent(started, who, SourceOf(http), http.Request.Method, audited.Route ?? path.ToString(),
-            Clean(path.ToString()), audited.Guest, status, task);
+            Names.Printable(path.ToString(), MaxPathLength), audited.Guest, status, task);
     }
-
-    /// <summary>A path as the caller sent it, which may be anything: control characters made visible, and cut short.</summary>
-    private static string Clean(string text) =>
-        new(text.Take(MaxPathLength).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     private static string SourceOf(HttpContext http)
     {

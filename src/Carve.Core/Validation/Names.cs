@@ -40,13 +40,13 @@ public static partial class Names
             ? name
             : throw new BadRequestException($"Invalid user name '{Printable(name)}': use 1 to 32 lowercase letters, digits and dashes, starting with a letter.");
 
-    /// <summary>Text shown back in an error: control characters made visible, and cut short.</summary>
-    public static string Printable(string? text)
+    /// <summary>Text shown back in an error or kept in a log: control characters made visible, and cut short.</summary>
+    public static string Printable(string? text, int maxLength = 80)
     {
         if (text is null)
             return "";
-        var shown = new string(text.Take(80).Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return text.Length > 80 ? shown + "..." : shown;
+        var shown = new string(text.Take(maxLength).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return text.Length > maxLength ? shown + "..." : shown;
     }
 
     public static void RejectControlCharacters(string field, string? value)
