@@ -127,9 +127,13 @@ public sealed class GuestStore(Database db)
     public void ReleaseLock(int id, string taskId, bool durable = true)
     {
         using var c = durable ? db.Open() : db.OpenLazy();
+        ReleaseLock(c, id, taskId);
+    }
+
+    /// <summary>On the caller's connection, so a task's end and its lock's release are one write (TaskStore).</summary>
+    internal static void ReleaseLock(SqliteConnection c, int id, string taskId) =>
         Database.Execute(c, "UPDATE guests SET lock = NULL, lock_task = NULL WHERE id = $id AND lock_task = $task",
             ("$id", id), ("$task", taskId));
-    }
 
     [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification =
         "Both callers pass a constant condition; the value goes in as the $v parameter.")]

@@ -130,15 +130,25 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
         }
         finally
         {
-            // Release before announcing the end, so a client that waited can act on the guest at once.
-            if (request.Guest is { } guest)
-                guests.ReleaseLock(guest.Id, live.Id, Durable(request));
+            End(request, live, status, error);
         }
+    }
+
+    private void End(TaskRequest request, LiveTask live, string status, string? error)
+    {
         var now = DateTimeOffset.UtcNow;
-        store.MarkFinished(live.Id, status, error, now, Durable(request));
-        live.Publish(new TaskEvent { Kind = "status", Status = status, Error = error, Progress = status == TaskStates.Succeeded ? 100 : 0, Time = now });
-        live.Finished.TrySetResult();
-        _live.TryRemove(live.Id, out _);
+        try
+        {
+            // The lock goes with the end, before it is announced, so a client that waited can act on the guest at once.
+            store.MarkFinished(live.Id, status, error, now, Durable(request), request.Guest?.Id);
+        }
+        finally
+        {
+            // Even when the database refused the end (full, read-only): no follower waits on this task forever.
+            live.Publish(new TaskEvent { Kind = "status", Status = status, Error = error, Progress = status == TaskStates.Succeeded ? 100 : 0, Time = now });
+            live.Finished.TrySetResult();
+            _live.TryRemove(live.Id, out _);
+        }
     }
 
     private async Task UndoAsync(TaskRequest request, ITaskContext context)

@@ -20,12 +20,21 @@ public sealed class TaskStore(Database db)
             ("$started", task.Status == TaskStates.Running ? created : null));
     }
 
-    public void MarkFinished(string id, string status, string? error, DateTimeOffset at, bool durable = true)
+    /// <summary>
+    /// Records the task's end and, in the same transaction, releases its guest's lock: a daemon killed between two
+    /// writes would leave a task that did its work shown as interrupted, or a create's lock that makes recovery
+    /// remove the finished guest.
+    /// </summary>
+    public void MarkFinished(string id, string status, string? error, DateTimeOffset at, bool durable = true, int? lockedGuestId = null)
     {
         using var c = durable ? db.Open() : db.OpenLazy();
+        using var tx = c.BeginTransaction();
         Database.Execute(c,
             "UPDATE tasks SET status = $s, error = $e, finished_at = $t, progress = CASE WHEN $s = 'succeeded' THEN 100 ELSE progress END WHERE id = $id",
             ("$s", status), ("$e", error), ("$t", at.ToString("O")), ("$id", id));
+        if (lockedGuestId is { } guest)
+            Guests.GuestStore.ReleaseLock(c, guest, id);
+        tx.Commit();
     }
 
     /// <summary>Always lazy, like <see cref="AppendLog"/>.</summary>

@@ -1,4 +1,6 @@
+using Carve.Contracts.Guests;
 using Carve.Contracts.Tasks;
+using Carve.Core.Guests;
 using Carve.Core.Tasks;
 using Carve.Core.Tests.Support;
 
@@ -34,6 +36,22 @@ public sealed class TaskStoreTests : IDisposable
         }
         var untouched = _store.Find("tdone", withLog: false)!;
         Assert.Equal((TaskStates.Succeeded, (string?)null), (untouched.Status, untouched.Error));
+    }
+
+    [Fact]
+    public void Finishing_a_task_releases_its_own_guest_lock_in_the_same_write_and_no_other_tasks()
+    {
+        var guests = new GuestStore(_db.Db);
+        var mine = guests.Insert("web", null, GuestKind.Vm, _ => new GuestConfig { Cpus = 1 }, "tcreate");
+        var other = guests.Insert("db", null, GuestKind.Vm, _ => new GuestConfig { Cpus = 1 }, "tother");
+        Insert("tcreate", TaskStates.Running);
+
+        _store.MarkFinished("tcreate", TaskStates.Succeeded, null, DateTimeOffset.UtcNow, lockedGuestId: mine.Id);
+        _store.MarkFinished("tcreate", TaskStates.Succeeded, null, DateTimeOffset.UtcNow, lockedGuestId: other.Id);
+
+        Assert.Equal(TaskStates.Succeeded, _store.Find("tcreate", withLog: false)!.Status);
+        Assert.Null(guests.Find(mine.Id)!.Lock);
+        Assert.Equal("tother", guests.Find(other.Id)!.LockTask);
     }
 
     [Fact]
