@@ -31,11 +31,11 @@ public sealed class HostRebootTests : IAsyncDisposable
     {
         await using var d = await StartAsync();
         (await d.CreateDirectBootVmAsync("router")).EnsureSuccess();
-        (await d.CarveAsync("vm", "set", "router", "--onboot", "--startup", "order=1,up=3")).EnsureSuccess();
+        (await d.CarveAsync("vm", "set", "router", "--onboot", "--startup", "order=1,up=90,ready=CARVE-READY")).EnsureSuccess();
         foreach (var ct in new[] { "dns", "lab" })
             (await d.CarveAsync("ct", "create", ct, "--template", "busybox", "--memory", "64")).EnsureSuccess();
         (await d.CarveAsync("ct", "set", "dns", "--onboot", "--startup", "order=2")).EnsureSuccess();
-        Assert.Contains("starts with the host, order 1, up 3 s", (await d.CarveAsync("vm", "show", "router")).Stdout, StringComparison.Ordinal);
+        Assert.Contains("starts with the host, order 1, up 90 s, up when it prints 'CARVE-READY'", (await d.CarveAsync("vm", "show", "router")).Stdout, StringComparison.Ordinal);
         (await d.CarveAsync("vm", "start", "router")).EnsureSuccess();
         (await d.CarveAsync("ct", "start", "dns")).EnsureSuccess();
         (await d.CarveAsync("ct", "start", "lab")).EnsureSuccess();
@@ -51,11 +51,12 @@ public sealed class HostRebootTests : IAsyncDisposable
         Assert.Equal("running", Status(await d.ShowCtAsync("dns")));
         Assert.Equal("stopped", Status(await d.ShowCtAsync("lab")));
         Assert.Equal(0, (await d.CarveAsync("ct", "exec", "dns", "--", "true")).ExitCode);
-        Assert.Contains("Waiting 3 s after router before the next guest.", Log(boot));
-        // The router's start ended before the DNS filter's began, by at least its up delay.
+        // The DNS filter waited for the router's boot to print its marker: this boot's, read from the console log.
+        Assert.Contains("Waiting up to 90 s for router to print 'CARVE-READY'.", Log(boot));
+        Assert.Contains(Log(boot), l => l?.StartsWith("router printed 'CARVE-READY' after ", StringComparison.Ordinal) == true);
         var router = await StartTaskAsync(d, "vm-start", "router");
         var dns = await StartTaskAsync(d, "ct-start", "dns");
-        Assert.True(dns.GetProperty("createdAt").GetDateTimeOffset() - router.GetProperty("finishedAt").GetDateTimeOffset() >= TimeSpan.FromSeconds(3));
+        Assert.True(dns.GetProperty("createdAt").GetDateTimeOffset() > router.GetProperty("finishedAt").GetDateTimeOffset());
         Assert.Equal(BootStartUser, router.GetProperty("user").GetString());
         // It really booted again: a fresh console log with the marker.
         await d.WaitForConsoleAsync("router", TimeSpan.FromSeconds(90), "CARVE-READY");

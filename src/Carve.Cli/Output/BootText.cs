@@ -14,6 +14,8 @@ internal static class BootText
             parts.Add($"order {order}");
         if (boot.UpSeconds is { } up)
             parts.Add($"up {up} s");
+        if (boot.Ready is { } ready)
+            parts.Add($"up when it prints '{ready}'");
         if (boot.DownSeconds is { } down)
             parts.Add($"down {down} s");
         if (boot.Restart == RestartPolicies.OnCrash)

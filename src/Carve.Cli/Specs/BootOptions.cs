@@ -14,7 +14,8 @@ internal sealed class BootOptions
 
     public Option<string> Startup { get; } = new("--startup")
     {
-        Description = "Start order and delays: order=N[,up=SECONDS][,down=SECONDS]; lower orders start first and stop last",
+        Description = "Start order and delays: order=N[,up=SECONDS][,down=SECONDS][,ready=TEXT]; lower orders start first and stop last; "
+            + "the next guest starts once this one prints TEXT on its console (at most up seconds); ready=none clears it",
         HelpName = "SPEC",
     };
 

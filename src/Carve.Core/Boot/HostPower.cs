@@ -1,10 +1,12 @@
 using Carve.Contracts.Tasks;
 using Carve.Core.Commands;
 using Carve.Core.Configuration;
+using Carve.Core.Consoles;
 using Carve.Core.Drivers;
 using Carve.Core.Errors;
 using Carve.Core.Guests;
 using Carve.Core.Tasks;
+using Carve.Core.Validation;
 
 namespace Carve.Core.Boot;
 
@@ -13,13 +15,17 @@ namespace Carve.Core.Boot;
 /// and at a host shutdown the running guests shut down in reverse order, each with its own timeout. Every guest's
 /// start or shutdown is its own task under the guest's lock; the whole run is a task of its own that logs each step.
 /// </summary>
-public sealed class HostPower(GuestStore guests, GuestDrivers drivers, GuestLifecycle lifecycle, TaskRunner tasks, CarveOptions options)
+public sealed class HostPower(
+    GuestStore guests, GuestDrivers drivers, GuestLifecycle lifecycle, GuestConsoles consoles, TaskRunner tasks, CarveOptions options)
 {
     public const string StartTaskType = "host-start-guests";
     public const string StopTaskType = "host-stop-guests";
 
     /// <summary>A single guest's start gets this long; one that hangs must not hold the rest of the boot forever.</summary>
     private static readonly TimeSpan StartWait = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a boot reads the console of a guest it waits for: the log is at most a MiB, read from the page cache.</summary>
+    private static readonly TimeSpan ReadyPoll = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Starts the onboot guests in order, as a task; <paramref name="finished"/> runs when all were tried.</summary>
     public TaskView SubmitStart(string user, Action? finished = null) => tasks.Submit(new TaskRequest
@@ -49,7 +55,15 @@ public sealed class HostPower(GuestStore guests, GuestDrivers drivers, GuestLife
         {
             var guest = order[i];
             task.Progress(i * 100 / order.Count);
-            if (await StartOneAsync(guest, user, task, ct) && i < order.Count - 1 && guest.Config.Boot?.UpSeconds is > 0 and var up)
+            var last = i == order.Count - 1;
+            var boot = guest.Config.Boot;
+            // The console as it was before the start, so that only what this boot prints counts as ready.
+            var before = boot?.Ready is null || last ? null : await ReadConsoleAsync(guest, ct);
+            if (!await StartOneAsync(guest, user, task, ct) || last)
+                continue;
+            if (boot?.Ready is { } ready)
+                await WaitForReadyAsync(guest, ready, before!, boot.UpSeconds ?? BootPolicies.DefaultReadyWaitSeconds, task, ct);
+            else if (boot?.UpSeconds is > 0 and var up)
             {
                 task.Log($"Waiting {up} s after {guest.Name} before the next guest.");
                 await Task.Delay(TimeSpan.FromSeconds(up), ct);
@@ -69,6 +83,45 @@ public sealed class HostPower(GuestStore guests, GuestDrivers drivers, GuestLife
         var outcome = await RunGuestTaskAsync(new LifecycleCommand(guest.Id.ToString(), guest.Kind, LifecycleAction.Start, user), StartWait, ct);
         task.Log(outcome is null ? $"Started {guest.Describe()}." : $"{guest.Describe()} did not start: {outcome}");
         return outcome is null;
+    }
+
+    /// <summary>Until the guest prints its ready text, stops running, or its up delay passes; then the boot goes on.</summary>
+    private async Task WaitForReadyAsync(GuestRecord guest, string ready, byte[] before, int upSeconds, ITaskContext task, CancellationToken ct)
+    {
+        task.Log($"Waiting up to {upSeconds} s for {guest.Name} to print '{ready}'.");
+        var text = System.Text.Encoding.UTF8.GetBytes(ready);
+        var started = DateTimeOffset.UtcNow;
+        var deadline = started.AddSeconds(upSeconds);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (Printed(before, await ReadConsoleAsync(guest, ct), text))
+            {
+                task.Log($"{guest.Name} printed '{ready}' after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s.");
+                return;
+            }
+            if (!drivers.Instance(guest.Kind).Inspect(guest).IsRunning)
+            {
+                task.Log($"{guest.Name} stopped before it printed '{ready}'; going on.");
+                return;
+            }
+            await Task.Delay(ReadyPoll, ct);
+        }
+        task.Log($"{guest.Name} did not print '{ready}' within {upSeconds} s; going on.");
+    }
+
+    private static bool Printed(byte[] before, byte[] now, byte[] text) => ConsoleOutput.Since(before, now).IndexOf(text) >= 0;
+
+    /// <summary>A log that cannot be read now reads as empty: the wait then ends by its deadline, never by an error.</summary>
+    private async Task<byte[]> ReadConsoleAsync(GuestRecord guest, CancellationToken ct)
+    {
+        try
+        {
+            return await consoles.ReadLogAsync(guest, ct);
+        }
+        catch (IOException)
+        {
+            return [];
+        }
     }
 
     /// <summary>

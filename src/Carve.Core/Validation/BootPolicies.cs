@@ -9,6 +9,9 @@ public static class BootPolicies
     public const int MaxOrder = 1_000_000;
     /// <summary>A day: longer waits are mistakes, not policies.</summary>
     public const int MaxSeconds = 86_400;
+    public const int MaxReadyLength = 100;
+    /// <summary>How long a boot waits for a ready text when the guest has no up delay to bound it.</summary>
+    public const int DefaultReadyWaitSeconds = 300;
 
     public static void Check(BootPolicy? change)
     {
@@ -21,8 +24,14 @@ public static class BootPolicies
         if (change.Restart is not (null or RestartPolicies.No or RestartPolicies.OnCrash))
             throw new BadRequestException(
                 $"The restart policy must be '{RestartPolicies.No}' or '{RestartPolicies.OnCrash}', not '{Names.Printable(change.Restart)}'.");
+        if (change.Ready is { } ready)
+        {
+            Names.RejectControlCharacters("ready text", ready);
+            if (ready.Length > MaxReadyLength)
+                throw new BadRequestException($"The ready text must be at most {MaxReadyLength} characters, not {ready.Length}.");
+        }
         if (change == new BootPolicy())
-            throw new BadRequestException("The boot policy names nothing to change: give onBoot, order, upSeconds, downSeconds or restart.");
+            throw new BadRequestException("The boot policy names nothing to change: give onBoot, order, upSeconds, downSeconds, ready or restart.");
     }
 
     /// <summary>The stored policy with the change's given fields.</summary>
@@ -33,6 +42,7 @@ public static class BootPolicies
         UpSeconds = change.UpSeconds ?? stored?.UpSeconds,
         DownSeconds = change.DownSeconds ?? stored?.DownSeconds,
         Restart = change.Restart ?? stored?.Restart,
+        Ready = change.Ready is { } ready ? (ready.Length == 0 ? null : ready) : stored?.Ready,
     };
 
     public static bool RestartsOnCrash(BootPolicy? policy) => policy?.Restart == RestartPolicies.OnCrash;

@@ -14,6 +14,14 @@ public sealed class StartupSpecParserTests
         Assert.Equal(new BootPolicy { UpSeconds = 0 }, StartupSpecParser.Parse("up=0"));
     }
 
+    [Fact]
+    public void Ready_takes_the_text_as_given_and_none_clears_it()
+    {
+        Assert.Equal(new BootPolicy { Order = 1, UpSeconds = 60, Ready = "login: " }, StartupSpecParser.Parse("order=1,up=60,ready=login: "));
+        Assert.Equal(new BootPolicy { Ready = "a=b" }, StartupSpecParser.Parse("ready=a=b"));
+        Assert.Equal(new BootPolicy { Ready = "" }, StartupSpecParser.Parse("ready=none"));
+    }
+
     [Theory]
     [InlineData("order=-1", "order must be a whole number of 0 or more, not '-1'")]
     [InlineData("up=1.5", "up must be a whole number of seconds, not '1.5'")]

@@ -30,6 +30,33 @@ public sealed class BootPoliciesTests
         Assert.Equal(new BootPolicy { OnBoot = true, Order = 4, UpSeconds = 30, DownSeconds = 90, Restart = RestartPolicies.OnCrash }, merged);
     }
 
+    [Theory]
+    [InlineData("login:\n", "ready text must not contain control characters")]
+    [InlineData("x", null)]
+    public void A_ready_text_is_one_line(string ready, string? expected)
+    {
+        var check = () => BootPolicies.Check(new BootPolicy { Ready = ready });
+        if (expected is null)
+            check();
+        else
+            Assert.Contains(expected, Assert.Throws<BadRequestException>(check).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ready_text_longer_than_100_characters_is_refused() =>
+        Assert.Contains("at most 100 characters, not 101",
+            Assert.Throws<BadRequestException>(() => BootPolicies.Check(new BootPolicy { Ready = new string('x', 101) })).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void An_empty_ready_text_clears_the_stored_one_and_an_absent_one_keeps_it()
+    {
+        var stored = new BootPolicy { Order = 1, Ready = "CARVE-READY" };
+
+        Assert.Equal("CARVE-READY", BootPolicies.Merge(stored, new BootPolicy { Order = 2 }).Ready);
+        Assert.Null(BootPolicies.Merge(stored, new BootPolicy { Ready = "" }).Ready);
+        Assert.Equal("up", BootPolicies.Merge(stored, new BootPolicy { Ready = "up" }).Ready);
+    }
+
     [Fact]
     public void Onboot_can_be_turned_off_again()
     {

@@ -37,6 +37,46 @@ public sealed class HostPowerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_next_guest_starts_once_the_first_prints_its_ready_text_in_this_boot_not_an_earlier_one()
+    {
+        _h.Guest("router", new BootPolicy { OnBoot = true, Order = 1, UpSeconds = 60, Ready = "CARVE-READY" }, GuestKind.Vm);
+        _h.Guest("dns", new BootPolicy { OnBoot = true, Order = 2 });
+        // The last boot's marker is still in the log: it must not count.
+        _h.Vm.ConsoleLogs["router"] = new string('.', 64) + "\nCARVE-READY\n";
+        _h.Vm.OnCall("start router", () => _h.Vm.ConsoleLogs["router"] += "booting\n");
+
+        var boot = Power.SubmitStart("root@local");
+        await WaitForLogAsync(boot, "Waiting up to 60 s for router to print 'CARVE-READY'.");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Empty(_h.Ct.Calls);
+        _h.Vm.ConsoleLogs["router"] += "CARVE-READY\n";
+        var task = await _h.Succeeded(boot);
+
+        Assert.Equal(["start dns"], _h.Ct.Calls);
+        Assert.Contains(_h.Log(task), l => l.StartsWith("router printed 'CARVE-READY' after ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_ready_text_that_never_comes_holds_the_boot_no_longer_than_the_up_delay()
+    {
+        _h.Guest("router", new BootPolicy { OnBoot = true, Order = 1, UpSeconds = 1, Ready = "never printed" }, GuestKind.Vm);
+        _h.Guest("dns", new BootPolicy { OnBoot = true, Order = 2 });
+
+        var task = await _h.Succeeded(Power.SubmitStart("root@local"));
+
+        Assert.Equal(["start dns"], _h.Ct.Calls);
+        Assert.Contains("router did not print 'never printed' within 1 s; going on.", _h.Log(task));
+    }
+
+    private async Task WaitForLogAsync(Contracts.Tasks.TaskView task, string line)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(50))
+            if (_h.Tasks.Find(task.Id)?.Log?.Any(l => l.Text == line) == true)
+                return;
+        Assert.Fail($"The task never logged: {line}\n{string.Join("\n", _h.Log(task))}");
+    }
+
+    [Fact]
     public async Task A_guest_that_fails_to_start_does_not_stop_the_others()
     {
         _h.Guest("broken", new BootPolicy { OnBoot = true, Order = 1 });

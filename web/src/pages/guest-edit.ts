@@ -17,6 +17,7 @@ export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, re
   const onBoot = h('input', { type: 'checkbox', checked: boot.onBoot === true });
   const order = h('input', { type: 'number', min: 0, max: 1000000, value: boot.order == null ? '' : String(boot.order) });
   const up = h('input', { type: 'number', min: 0, max: 86400, value: boot.upSeconds == null ? '' : String(boot.upSeconds) });
+  const ready = h('input', { maxlength: 100, placeholder: 'login:', value: boot.ready ?? '' });
   const down = h('input', { type: 'number', min: 0, max: 86400, value: boot.downSeconds == null ? '' : String(boot.downSeconds) });
   const restart = h('input', { type: 'checkbox', checked: boot.restart === 'on-crash' });
   const status = h('p', { role: 'status' });
@@ -26,7 +27,9 @@ export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, re
     kind === 'vm' && disks.length > 0 ? [field('Grow disk', disk), field('By or to', grow, 'e.g. +1G, or 16G')] : null,
     pci?.element,
     field('Start with the host', onBoot), field('Start order', order, 'lower starts first and stops last'),
-    field('Wait after start (s)', up), field('Shutdown timeout (s)', down, 'at a host shutdown'),
+    field('Wait after start (s)', up, 'with a ready text: the most to wait for it'),
+    field('Ready when it prints', ready, 'on its console; the next guest starts then'),
+    field('Shutdown timeout (s)', down, 'at a host shutdown'),
     field('Restart on crash', restart),
     save, status);
   const onSubmit = async (e: SubmitEvent) => {
@@ -35,7 +38,7 @@ export function editForm(kind: 'vm' | 'ct', base: string, g: VmView | CtView, re
       cpus: Number(cpus.value), memoryMiB: Number(memory.value), description: description.value,
       boot: {
         onBoot: onBoot.checked, restart: restart.checked ? 'on-crash' : 'no',
-        order: optional(order), upSeconds: optional(up), downSeconds: optional(down),
+        order: optional(order), upSeconds: optional(up), downSeconds: optional(down), ready: ready.value,
       },
     };
     const body: SetVmRequest | SetCtRequest = kind === 'vm' ? {

@@ -129,9 +129,10 @@ function describe(g: Guest): HTMLElement[] {
   ];
 }
 
-/** "yes, order 1, up 30 s; restarts on crash", or "no". */
+/** "yes, order 1, up 30 s, up when it prints 'login:'; restarts on crash", or "no". */
 function bootText(b: BootPolicy): string {
   const start = b.onBoot ? ['yes', b.order != null ? `order ${b.order}` : null, b.upSeconds != null ? `up ${b.upSeconds} s` : null,
+    b.ready != null ? `up when it prints '${b.ready}'` : null,
     b.downSeconds != null ? `down ${b.downSeconds} s` : null].filter(Boolean).join(', ') : 'no';
   return b.restart === 'on-crash' ? `${start}; restarts on crash` : start;
 }
