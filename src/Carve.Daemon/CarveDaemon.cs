@@ -84,6 +84,7 @@ public static class CarveDaemon
         var app = builder.Build();
         app.Services.GetRequiredService<StoragePools>().InitializeAll();
         await app.Services.GetRequiredService<StartupRecovery>().RunAsync(ct);
+        await app.Services.GetRequiredService<Core.Templates.ITemplateStore>().RecoverAsync(ct);
         await app.Services.GetRequiredService<Core.Networks.NetworkService>().ApplyAllAsync(ct);
         if (app.Services.GetRequiredService<SessionService>().EnsureAdmin() is { } password)
             announce?.Invoke($"First start: log in as 'admin' with password {password} (also in {Path.Combine(options.DataDir, "admin-password")}, mode 0600).");

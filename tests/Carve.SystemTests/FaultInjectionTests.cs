@@ -45,6 +45,20 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TemplateBuildSurvivesKillsOfCarvedAtRandomPoints()
+    {
+        var random = Seeded(output);
+        await using var d = await DaemonProcess.StartAsync();
+        var reports = new List<FaultReport>();
+        foreach (var fault in FaultCases.TemplateCases())
+        {
+            reports.Add(await FaultMatrix.RunAsync(d, fault, random));
+            output.WriteLine(reports[^1].ToString());
+        }
+        Assert.All(reports, r => Assert.True(r.Violations.Count == 0, r.ToString()));
+    }
+
+    [Fact]
     public async Task NetworkCreateAndDeleteSurviveKillsOfCarvedAtRandomPoints()
     {
         var random = Seeded(output);

@@ -10,4 +10,7 @@ public interface ITemplateStore
 
     /// <summary>Builds a template from a distribution's mirror (debootstrap), as a long task with progress.</summary>
     Task BuildAsync(BuildTemplateRequest request, ITaskContext task, CancellationToken ct);
+
+    /// <summary>At the daemon's start: removes what an interrupted build left, and restores a template an interrupted replace moved aside.</summary>
+    Task RecoverAsync(CancellationToken ct);
 }

@@ -38,18 +38,43 @@ public sealed class ProcFs(string root = "/proc")
     private const int MaxPollMilliseconds = 20;
 
     /// <summary>Live processes with an argument that is <paramref name="dir"/> or a path under it (e.g. a cp into it).</summary>
-    public IReadOnlyList<int> FindWithArgumentUnder(string dir)
+    public IReadOnlyList<int> FindWithArgumentUnder(string dir) =>
+        FindLive(pid => ReadCmdline(pid) is { } argv && argv.Any(a => IsAtOrUnder(a, dir)));
+
+    /// <summary>
+    /// Live processes that name <paramref name="dir"/> in an argument or run chrooted below it (the dpkg that a
+    /// debootstrap into it runs names no path there).
+    /// </summary>
+    public IReadOnlyList<int> FindWorkingIn(string dir) =>
+        FindLive(pid => (ReadCmdline(pid) is { } argv && argv.Any(a => IsAtOrUnder(a, dir)))
+            || (ReadRootLink(pid) is { } root && IsAtOrUnder(root, dir)));
+
+    private List<int> FindLive(Func<int, bool> matches)
     {
         var found = new List<int>();
         foreach (var entry in Directory.EnumerateDirectories(Root))
         {
             if (int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && ReadCmdline(pid) is { } argv
-                && argv.Any(a => a == dir || a.StartsWith(dir + "/", StringComparison.Ordinal))
+                && matches(pid)
                 && IsRunning(pid))
                 found.Add(pid);
         }
         return found;
+    }
+
+    private static bool IsAtOrUnder(string path, string dir) => path == dir || path.StartsWith(dir + "/", StringComparison.Ordinal);
+
+    /// <summary>Where the process's / is (readlink /proc/PID/root), or null when it is gone or not ours to read.</summary>
+    private string? ReadRootLink(int pid)
+    {
+        try
+        {
+            return new FileInfo(Path.Combine(Root, Pid(pid), "root")).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The argv of a process, or null if it is gone.</summary>

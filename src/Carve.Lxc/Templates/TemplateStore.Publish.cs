@@ -11,7 +11,7 @@ public sealed partial class TemplateStore
         string? old = null;
         if (Directory.Exists(final))
         {
-            old = Path.Combine(TemplatesDir, $".old-{name}-{Guid.NewGuid():N}");
+            old = Path.Combine(TemplatesDir, $"{OldPrefix}{name}-{Guid.NewGuid():N}");
             Directory.Move(final, old);
         }
         Directory.Move(buildDir, final);
@@ -23,7 +23,7 @@ public sealed partial class TemplateStore
     private string NewBuildDir(string name)
     {
         Directory.CreateDirectory(TemplatesDir);
-        var dir = Path.Combine(TemplatesDir, $".build-{name}-{Guid.NewGuid():N}");
+        var dir = Path.Combine(TemplatesDir, $"{BuildPrefix}{name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(dir, "rootfs"));
         return dir;
     }

@@ -26,8 +26,11 @@ public sealed partial class TemplateStore(
     IProcessRunner runner,
     ILogger<TemplateStore> logger,
     string busyboxBinary = "/bin/busybox",
-    string aptDir = "/etc/apt") : ITemplateStore
+    string aptDir = "/etc/apt",
+    Host.Proc.ProcFs? procFs = null) : ITemplateStore
 {
+    private readonly Host.Proc.ProcFs proc = procFs ?? new Host.Proc.ProcFs();
+
     public const string Busybox = "busybox";
     public const string Debian = "debian";
     public const string DefaultDebianSuite = "bookworm";

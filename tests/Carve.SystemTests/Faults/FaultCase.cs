@@ -11,6 +11,9 @@ internal sealed record FaultCase(string Type, Func<DaemonProcess, int, Task> Pre
 {
     /// <summary>Guests that must still exist after the kill, whatever the task did (not the one it creates or deletes).</summary>
     public IReadOnlyList<string> Keeps { get; init; } = [];
+
+    /// <summary>When set, kills fall within this long after the submission, with no calibration run (a debootstrap takes minutes).</summary>
+    public TimeSpan? KillWithin { get; init; }
 }
 
 /// <summary>What the kills of one case came to.</summary>

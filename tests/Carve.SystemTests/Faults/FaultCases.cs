@@ -47,6 +47,15 @@ internal static class FaultCases
         }, (_, _) => ["network", "delete", "fnet"]),
     ];
 
+    /// <summary>Killed within its first 20 s: debootstrap resolving, downloading and unpacking into its scratch directory.</summary>
+    public static IEnumerable<FaultCase> TemplateCases() =>
+    [
+        new("template build", (_, _) => Task.CompletedTask, (_, _) => ["template", "build", "debian", "--suite", "bookworm"])
+        {
+            KillWithin = TimeSpan.FromSeconds(20),
+        },
+    ];
+
     private static async Task AbsentAsync(DaemonProcess d, string kind, string name)
     {
         if ((await d.CarveAsync(kind, "show", name)).ExitCode == 0)

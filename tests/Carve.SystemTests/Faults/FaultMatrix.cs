@@ -16,7 +16,7 @@ internal static class FaultMatrix
     {
         var violations = new List<string>();
         var (interrupted, finishedFirst) = (0, 0);
-        var duration = await CalibrateAsync(d, fault);
+        var duration = fault.KillWithin ?? await CalibrateAsync(d, fault);
         for (var kill = 1; kill <= KillsPerType; kill++)
         {
             await fault.PrepareAsync(d, kill);

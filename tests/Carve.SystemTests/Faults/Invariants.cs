@@ -35,7 +35,22 @@ internal static class Invariants
             wrong.Add($"volume {orphan} in the pool belongs to no guest");
         wrong.AddRange(await CheckNetworksAsync(d));
         wrong.AddRange(HalfDeletedNetworks(d));
+        wrong.AddRange(LeftoverTemplateBuilds());
         return wrong;
+    }
+
+    /// <summary>A template build's scratch directory, its debootstrap or a mount in it, left by the killed carved.</summary>
+    private static IEnumerable<string> LeftoverTemplateBuilds()
+    {
+        var templates = Path.Combine(TestGuest.CacheDir, "templates");
+        if (!Directory.Exists(templates))
+            yield break;
+        foreach (var dir in Directory.EnumerateDirectories(templates, ".*"))
+            yield return $"template scratch directory {Path.GetFileName(dir)} was left behind";
+        foreach (var pid in Processes.FindByArgument(Path.Combine(templates, ".build-")))
+            yield return $"process {pid} still builds a template";
+        foreach (var line in File.ReadLines("/proc/self/mountinfo").Where(l => l.Contains(templates + "/", StringComparison.Ordinal)))
+            yield return $"a file system is still mounted in the templates directory: {line}";
     }
 
     /// <summary>A deletion the restart did not finish hides its network yet keeps its name taken: read it from the file.</summary>
