@@ -21,6 +21,22 @@ public sealed partial class CarveClient
     public Task<UserView> GrantUserAsync(string name, string role, IReadOnlyList<string>? guests, CancellationToken ct) =>
         SendJsonAsync<GrantRequest, UserView>(HttpMethod.Put, $"users/{Segment(name)}/grant", new GrantRequest { Role = role, Guests = guests }, ct);
 
+    /// <summary>POST /users/{name}/totp: a new pending secret and its otpauth:// URI.</summary>
+    public Task<TotpSetupView> BeginUserTotpAsync(string name, CancellationToken ct) =>
+        SendEmptyAsync<TotpSetupView>(HttpMethod.Post, $"users/{Segment(name)}/totp", ct);
+
+    /// <summary>POST /users/{name}/totp/confirm: the pending secret goes in force.</summary>
+    public async Task ConfirmUserTotpAsync(string name, string code, CancellationToken ct)
+    {
+        using var response = await SendJsonBodyAsync(HttpMethod.Post, $"users/{Segment(name)}/totp/confirm", new TotpCodeRequest { Code = code }, ct);
+    }
+
+    /// <summary>DELETE /users/{name}/totp.</summary>
+    public async Task DisableUserTotpAsync(string name, CancellationToken ct)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, $"users/{Segment(name)}/totp", null, ct);
+    }
+
     /// <summary>DELETE /users/{name}.</summary>
     public async Task DeleteUserAsync(string name, CancellationToken ct)
     {

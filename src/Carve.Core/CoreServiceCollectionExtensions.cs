@@ -50,6 +50,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<UserService>();
+        services.AddSingleton<TotpService>();
+        services.AddSingleton<AccountService>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<Tls.TlsCertificates>();

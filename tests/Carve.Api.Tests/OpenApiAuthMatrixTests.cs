@@ -13,15 +13,20 @@ public sealed class OpenApiAuthMatrixTests(AuthMatrixFixture fixture) : IClassFi
 {
     /// <summary>Anonymous by design: logging in is how a caller gets credentials. The document itself is not among its paths.</summary>
     private static readonly string[] Public = ["POST /api/v1/auth/login", "POST /api/v1/auth/token-login"];
-    /// <summary>Ending one's own session is the one change a viewer may make.</summary>
-    private static readonly string[] OwnSession = ["POST /api/v1/auth/logout"];
+    /// <summary>Ending one's own session, and one's own password and second factor, are the changes a viewer may make.</summary>
+    private static readonly string[] OwnSession =
+    [
+        "POST /api/v1/auth/logout", "PUT /api/v1/auth/password", "POST /api/v1/auth/totp", "POST /api/v1/auth/totp/confirm",
+        "POST /api/v1/auth/totp/disable",
+    ];
     /// <summary>A guest's disks hold everything it has: downloading them is more than viewing. (The document gives no content type to tell.)</summary>
     private static readonly string[] OperatorReads = ["GET /api/v1/exports/{id}/{file}"];
     /// <summary>Keys to the whole host: API tokens, users, the audit log, the HTTPS certificate, and every guest at once.</summary>
     private static readonly string[] AdminOnlyPaths =
     [
         "/api/v1/tokens", "/api/v1/tokens/{name}", "/api/v1/users", "/api/v1/users/{name}", "/api/v1/users/{name}/password",
-        "/api/v1/users/{name}/grant", "/api/v1/audit", "/api/v1/host/certificate", "/api/v1/host/start-guests", "/api/v1/host/stop-guests",
+        "/api/v1/users/{name}/grant", "/api/v1/users/{name}/totp", "/api/v1/users/{name}/totp/confirm", "/api/v1/audit",
+        "/api/v1/host/certificate", "/api/v1/host/start-guests", "/api/v1/host/stop-guests",
     ];
 
     private static readonly (string, string)[] WebSocketUpgrade =

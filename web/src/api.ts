@@ -1,9 +1,12 @@
 import type { ConsoleTicketRequest, ConsoleTicketView, LoginRequest, ProblemView, RequestBody, SessionView, TokenLoginRequest } from './api-types';
 
-/** A refusal from the API, with the one clear sentence of its problem+json body. */
+/** A refusal from the API, with the one clear sentence of its problem+json body and its type (a few kinds have one). */
 export class ApiError extends Error {
-  constructor(public readonly status: number, message: string) { super(message); }
+  constructor(public readonly status: number, message: string, public readonly type?: string) { super(message); }
 }
+
+/** The problem type of a login whose password was right and which also needs the one-time code. */
+export const totpNeeded = 'urn:carve:problem:totp-needed';
 
 let session: SessionView | null = null;
 const listeners: ((s: SessionView | null) => void)[] = [];
@@ -33,11 +36,13 @@ export async function api<T>(method: Method, path: string, body?: RequestBody): 
   }
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
+    let type: string | undefined;
     try {
       const p = (await response.json()) as ProblemView;
       detail = p.detail ?? p.title ?? detail;
+      type = p.type ?? undefined;
     } catch { /* not problem+json */ }
-    throw new ApiError(response.status, detail);
+    throw new ApiError(response.status, detail, type);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
@@ -51,8 +56,8 @@ export async function restoreSession(): Promise<SessionView | null> {
   return session;
 }
 
-export async function login(username: string, password: string): Promise<SessionView> {
-  const s = await api<SessionView>('POST', '/auth/login', { username, password } satisfies LoginRequest);
+export async function login(username: string, password: string, totp?: string): Promise<SessionView> {
+  const s = await api<SessionView>('POST', '/auth/login', { username, password, totp: totp || null } satisfies LoginRequest);
   setSession(s);
   return s;
 }

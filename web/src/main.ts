@@ -12,6 +12,7 @@ import { hardwarePage } from './pages/hardware';
 import { networksPage } from './pages/networks';
 import { usersPage } from './pages/users';
 import { auditPage } from './pages/audit';
+import { accountPage } from './pages/account';
 
 /** A page draws into main and may return a function that closes its sockets; the router stops its pollers (poll.ts). */
 export type Page = (main: HTMLElement, params: Record<string, string>) => Promise<(() => void) | void> | void;
@@ -31,6 +32,7 @@ const routes: [RegExp, Page, string][] = [
   [/^\/networks$/, networksPage, 'Networks'],
   [/^\/users$/, usersPage, 'Users'],
   [/^\/audit$/, auditPage, 'Audit log'],
+  [/^\/account$/, accountPage, 'Account'],
   [/^\/console\/(?<kind>vm|ct)\/(?<ref>[^/]+)\/(?<channel>serial|console)$/, terminalPage, 'Console'],
   [/^\/console\/vm\/(?<ref>[^/]+)\/vnc$/, vncPage, 'Screen'],
 ];
@@ -51,7 +53,7 @@ function nav(): HTMLElement {
       canOperate() ? link('#/create', 'Create') : null,
       isAdmin() ? [link('#/users', 'Users'), link('#/audit', 'Audit')] : null),
     h('div', { class: 'who' },
-      h('span', null, `${s?.user} (${s?.role})`),
+      h('a', { href: '#/account', title: 'Your password and one-time codes' }, `${s?.user} (${s?.role})`),
       h('button', { class: 'link', onclick: async () => { await logout(); location.hash = '#/login'; } }, 'Log out')));
 }
 

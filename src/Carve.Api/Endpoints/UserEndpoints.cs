@@ -27,6 +27,20 @@ public static class UserEndpoints
         users.MapPut("/{name}/grant", (string name, GrantRequest body, UserService service) =>
                 TypedResults.Ok(service.Grant(name, body)))
             .WithSummary("Set a user's role and the guests it is limited to (guests null: every guest); the user's sessions end. Admins cannot be limited (400); the last admin cannot be demoted (409)").Problems();
+        users.MapPost("/{name}/totp", (string name, TotpService totp) => TypedResults.Ok(totp.Begin(name)))
+            .WithSummary("Start a TOTP second factor for a user: a new secret and its otpauth:// URI for the user's authenticator app; in force once a code from it confirms it").Problems();
+        users.MapPost("/{name}/totp/confirm", (string name, TotpCodeRequest body, TotpService totp) =>
+            {
+                totp.Confirm(name, body.Code);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Put a user's new TOTP secret in force with a current code from it (400 for a wrong code, 409 when none was started)").Problems();
+        users.MapDelete("/{name}/totp", (string name, TotpService totp) =>
+            {
+                totp.Disable(name);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Turn a user's second factor off (for a lost phone): logging in needs the password alone").Problems();
         users.MapDelete("/{name}", (string name, UserService service) =>
             {
                 service.Delete(name);

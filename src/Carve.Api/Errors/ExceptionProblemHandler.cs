@@ -22,7 +22,7 @@ public sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHand
             LogFailure(httpContext.Request.Method, httpContext.Request.Path, traceId, exception);
         if (exception is TooManyAttemptsException tooMany)
             httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await ProblemResponses.WriteAsync(httpContext, status, detail);
+        await ProblemResponses.WriteAsync(httpContext, status, detail, (exception as CarveException)?.ProblemType);
         return true;
     }
 

@@ -12,11 +12,11 @@ public static class ProblemResponses
     /// otherwise (TypedResults.Problem falls back by itself): a client asking for text/plain still gets the sentence.
     /// Every problem carries the trace id under which the daemon's log knows the request.
     /// </summary>
-    public static Task WriteAsync(HttpContext context, int status, string detail)
+    public static Task WriteAsync(HttpContext context, int status, string detail, string? type = null)
     {
         var problem = new ProblemDetails
         {
-            Type = "about:blank",
+            Type = type ?? "about:blank",
             Title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error",
             Status = status,
             Detail = detail,

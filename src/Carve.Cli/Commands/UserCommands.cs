@@ -6,7 +6,7 @@ using Carve.Contracts.Auth;
 
 namespace Carve.Cli.Commands;
 
-/// <summary>carve user add NAME --role R | user passwd NAME | user delete NAME | user list | user grant NAME ROLE.</summary>
+/// <summary>carve user add NAME --role R | passwd NAME | delete NAME | list | grant NAME ROLE | totp enable|confirm|disable NAME.</summary>
 internal static class UserCommands
 {
     public static Command Create(GlobalOptions options)
@@ -17,10 +17,11 @@ internal static class UserCommands
         user.Subcommands.Add(Delete(options));
         user.Subcommands.Add(List(options));
         user.Subcommands.Add(Grant(options));
+        user.Subcommands.Add(UserTotpCommands.Create(options));
         return user;
     }
 
-    private static Argument<string> UserName(string description) => new("NAME") { Description = description };
+    internal static Argument<string> UserName(string description) => new("NAME") { Description = description };
 
     private static Option<bool> PasswordStdin() =>
         new("--password-stdin") { Description = "Read the password from stdin (one final newline is dropped) instead of asking" };
@@ -83,9 +84,9 @@ internal static class UserCommands
                 JsonOutput.Write(context.Out, users);
                 return ExitCodes.Success;
             }
-            var table = new TextTable("NAME", "ROLE", "GUESTS", "CREATED");
+            var table = new TextTable("NAME", "ROLE", "GUESTS", "TOTP", "CREATED");
             foreach (var user in users)
-                table.Add(user.Name, user.Role, user.Guests is { } names ? string.Join(",", names) : "all", Units.Time(user.CreatedAt));
+                table.Add(user.Name, user.Role, user.Guests is { } names ? string.Join(",", names) : "all", user.Totp ? "on" : "off", Units.Time(user.CreatedAt));
             table.Write(context.Out);
             return ExitCodes.Success;
         });

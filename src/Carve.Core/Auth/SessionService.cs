@@ -7,8 +7,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Carve.Core.Auth;
 
-/// <summary>Password logins for the web UI: users, and cookie sessions that carry a CSRF token.</summary>
-public sealed class SessionService(Database db, CarveOptions options)
+/// <summary>Password logins for the web UI: users, and cookie sessions that carry a CSRF token. The clock checks one-time codes.</summary>
+public sealed class SessionService(Database db, CarveOptions options, TimeProvider? time = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
     public const string AdminUser = "admin";
@@ -38,15 +38,43 @@ public sealed class SessionService(Database db, CarveOptions options)
     public static void EndAllOf(SqliteConnection c, string user) =>
         Database.Execute(c, "DELETE FROM sessions WHERE user = $u", ("$u", user));
 
-    /// <summary>A new session for valid credentials: (cookie value, session), or null.</summary>
-    public (string Cookie, SessionView Session)? Login(string user, string password)
+    /// <summary>
+    /// A new session for the right password and, for a user with a TOTP second factor, an unspent current code.
+    /// Only after the right password does the answer say that a code is needed.
+    /// </summary>
+    public LoginResult Login(string user, string password, string? code = null)
     {
         using var c = db.Open();
+        if (Check(c, user, password) is not { } found)
+            return LoginResult.Refused(LoginFailure.WrongPassword);
+        if (found.TotpSecret is { } secret)
+        {
+            if (string.IsNullOrEmpty(code))
+                return LoginResult.Refused(LoginFailure.CodeNeeded);
+            if (!TotpService.Accept(c, user, secret, code, (time ?? TimeProvider.System).GetUtcNow()))
+                return LoginResult.Refused(LoginFailure.WrongCode);
+        }
+        var (cookie, session) = Open(new Principal(user, found.Role, found.Grant));
+        return new LoginResult(null, cookie, session);
+    }
+
+    /// <summary>Whether this is the user's password (as costly for an unknown user), for changes that ask for it again.</summary>
+    public bool IsPassword(string user, string password)
+    {
+        using var c = db.Open();
+        return Check(c, user, password) is not null;
+    }
+
+    private sealed record PasswordUser(string Role, GuestGrant? Grant, string? TotpSecret);
+
+    /// <summary>The user, if the password is right; a hash made with an older cost is upgraded on the way.</summary>
+    private static PasswordUser? Check(SqliteConnection c, string user, string password)
+    {
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT role, password_hash, guests FROM users WHERE name = $n";
+        cmd.CommandText = "SELECT role, password_hash, guests, totp_secret FROM users WHERE name = $n";
         cmd.Parameters.AddWithValue("$n", user);
-        string role, hash;
-        GuestGrant? grant;
+        string hash;
+        PasswordUser found;
         using (var r = cmd.ExecuteReader())
         {
             if (!r.Read())
@@ -55,14 +83,15 @@ public sealed class SessionService(Database db, CarveOptions options)
                 Secrets.VerifyNothing(password);
                 return null;
             }
-            (role, hash, grant) = (r.GetString(0), r.GetString(1), GuestGrant.Parse(r.IsDBNull(2) ? null : r.GetString(2)));
+            hash = r.GetString(1);
+            found = new PasswordUser(r.GetString(0), GuestGrant.Parse(r.IsDBNull(2) ? null : r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3));
         }
         if (!Secrets.VerifyPassword(password, hash))
             return null;
         if (Secrets.IsWeakerThanCurrent(hash))
             Database.Execute(c, "UPDATE users SET password_hash = $h WHERE name = $n AND password_hash = $old",
                 ("$h", Secrets.HashPassword(password)), ("$n", user), ("$old", hash));
-        return Open(new Principal(user, role, grant));
+        return found;
     }
 
     /// <summary>A new session for someone already authenticated (e.g. by an API token): (cookie value, session).</summary>

@@ -31,13 +31,13 @@ public sealed class UserService(Database db, SessionService sessions)
     {
         using var c = db.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT name, role, created_at, guests FROM users ORDER BY name";
+        cmd.CommandText = "SELECT name, role, created_at, guests, totp_secret IS NOT NULL FROM users ORDER BY name";
         using var r = cmd.ExecuteReader();
         var list = new List<UserView>();
         while (r.Read())
             list.Add(new UserView(r.GetString(0), r.GetString(1),
                 r.IsDBNull(2) ? null : DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
-                GuestGrant.Parse(r.IsDBNull(3) ? null : r.GetString(3))?.Names.ToList()));
+                GuestGrant.Parse(r.IsDBNull(3) ? null : r.GetString(3))?.Names.ToList(), r.GetBoolean(4)));
         return list;
     }
 
@@ -86,6 +86,22 @@ public sealed class UserService(Database db, SessionService sessions)
         tx.Commit();
     }
 
+    /// <summary>Whether the user logs in with a one-time code too; null when there is no such password user.</summary>
+    public bool? HasTotp(string name)
+    {
+        using var c = db.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT totp_secret IS NOT NULL FROM users WHERE name = $n";
+        cmd.Parameters.AddWithValue("$n", name);
+        return cmd.ExecuteScalar() is long on ? on != 0 : null;
+    }
+
+    public bool Exists(string name)
+    {
+        using var c = db.Open();
+        return Exists(c, name);
+    }
+
     private static bool Exists(SqliteConnection c, string name) =>
         Database.Scalar<long>(c, "SELECT COUNT(*) FROM users WHERE name = $n", ("$n", name)) > 0;
 
@@ -104,5 +120,5 @@ public sealed class UserService(Database db, SessionService sessions)
             throw new ConflictException($"'{name}' is the last admin and cannot be {what}: make another user an admin first.");
     }
 
-    private static NotFoundException NoSuchUser(string name) => new($"There is no user named '{Names.Printable(name)}'.");
+    private static NotFoundException NoSuchUser(string name) => TotpService.NoSuchUser(name);
 }

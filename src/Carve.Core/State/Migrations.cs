@@ -125,5 +125,12 @@ public static class Migrations
         CREATE INDEX audit_time ON audit(time);
         CREATE INDEX audit_user_time ON audit(user, time)
         """,
+        """
+        -- issue 18: an optional TOTP second factor (RFC 6238) per user: the active secret (base32), one being set up
+        -- until a code from it confirms it, and the last time step accepted, so that no code is accepted twice.
+        ALTER TABLE users ADD COLUMN totp_secret TEXT NULL;
+        ALTER TABLE users ADD COLUMN totp_pending TEXT NULL;
+        ALTER TABLE users ADD COLUMN totp_last_step INTEGER NULL
+        """,
     ];
 }

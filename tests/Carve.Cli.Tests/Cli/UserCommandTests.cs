@@ -5,7 +5,7 @@ namespace Carve.Cli.Tests.Cli;
 /// <summary>The real `carve user` and `carve audit` against a server playing carved: what they send, and what they print.</summary>
 public sealed class UserCommandTests
 {
-    private const string Alice = """{"name":"alice","role":"operator","createdAt":"2026-01-02T03:04:05Z","guests":["web"]}""";
+    private const string Alice = """{"name":"alice","role":"operator","createdAt":"2026-01-02T03:04:05Z","guests":["web"],"totp":true}""";
 
     [Fact]
     public async Task User_add_reads_the_password_from_stdin_without_its_newline()
@@ -42,17 +42,15 @@ public sealed class UserCommandTests
     }
 
     [Fact]
-    public async Task User_list_is_a_table_of_name_role_and_creation()
+    public async Task User_list_is_a_table_of_name_role_guests_totp_and_creation()
     {
         await using var server = new FakeRestServer((_, _) => (200, $$"""[{"name":"admin","role":"admin","createdAt":null},{{Alice}}]"""));
         var (code, stdout, stderr) = await CarveProcess.RunAsync("", "--url", server.Url, "user", "list");
         Assert.True(code == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["NAME", "ROLE", "GUESTS", "CREATED"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("admin", lines[1]);
-        Assert.EndsWith("-", lines[1]);
-        Assert.Contains("all", lines[1]);
-        Assert.Contains("operator  web", lines[2]);
+        Assert.Equal(["NAME", "ROLE", "GUESTS", "TOTP", "CREATED"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["admin", "admin", "all", "off", "-"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("operator  web     on", lines[2]);
     }
 
     [Fact]
@@ -66,6 +64,25 @@ public sealed class UserCommandTests
             ("DELETE", "/api/v1/users/bob", ""),
             ("PUT", "/api/v1/users/alice/grant", """{"role":"operator"}"""),
             ("PUT", "/api/v1/users/alice/grant", """{"role":"operator","guests":["web","db"]}"""),
+        ], server.Requests);
+    }
+
+    [Fact]
+    public async Task User_totp_enable_prints_the_secret_and_uri_and_confirm_and_disable_reach_their_routes()
+    {
+        const string Setup = """{"secret":"JBSWY3DPEHPK3PXP","uri":"otpauth://totp/Carve:alice?secret=JBSWY3DPEHPK3PXP&issuer=Carve"}""";
+        await using var server = new FakeRestServer((method, path) => path.EndsWith("/totp", StringComparison.Ordinal) && method == "POST" ? (200, Setup) : (204, ""));
+        var (code, stdout, stderr) = await CarveProcess.RunAsync("", "--url", server.Url, "user", "totp", "enable", "alice");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Secret: JBSWY3DPEHPK3PXP\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("URI:    otpauth://totp/Carve:alice?secret=JBSWY3DPEHPK3PXP&issuer=Carve\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("carve user totp confirm alice CODE", stdout, StringComparison.Ordinal);
+        Assert.Equal(0, (await CarveProcess.RunAsync("", "--url", server.Url, "user", "totp", "confirm", "alice", "123456")).Code);
+        Assert.Equal(0, (await CarveProcess.RunAsync("", "--url", server.Url, "user", "totp", "disable", "alice")).Code);
+        Assert.Equal([
+            ("POST", "/api/v1/users/alice/totp", ""),
+            ("POST", "/api/v1/users/alice/totp/confirm", """{"code":"123456"}"""),
+            ("DELETE", "/api/v1/users/alice/totp", ""),
         ], server.Requests);
     }
 

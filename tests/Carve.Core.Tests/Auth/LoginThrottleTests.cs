@@ -2,17 +2,12 @@ using System.Net;
 using Carve.Core.Auth;
 using Carve.Core.Configuration;
 using Carve.Core.Errors;
+using Carve.Core.Tests.Support;
 
 namespace Carve.Core.Tests.Auth;
 
 public sealed class LoginThrottleTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly IPAddress Home = IPAddress.Parse("192.0.2.10");
     private static readonly IPAddress Elsewhere = IPAddress.Parse("198.51.100.7");
     private readonly ManualClock _clock = new();

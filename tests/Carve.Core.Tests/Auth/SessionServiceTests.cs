@@ -32,7 +32,7 @@ public sealed class SessionServiceTests : IDisposable
         Assert.Null(_sessions.EnsureAdmin());
         Assert.Null(new SessionService(_db.Db, new CarveOptions { DataDir = _db.Dir }).EnsureAdmin());
         Assert.Equal(password + "\n", File.ReadAllText(_sessions.AdminPasswordFile));
-        Assert.NotNull(_sessions.Login(SessionService.AdminUser, password!));
+        Assert.Null(_sessions.Login(SessionService.AdminUser, password!).Failure);
     }
 
     [Fact]
@@ -47,7 +47,8 @@ public sealed class SessionServiceTests : IDisposable
     public void Login_with_the_right_password_gives_a_session_with_a_csrf_token()
     {
         var password = _sessions.EnsureAdmin()!;
-        var (cookie, session) = _sessions.Login("admin", password)!.Value;
+        var login = _sessions.Login("admin", password);
+        var (cookie, session) = (login.Cookie!, login.Session!);
 
         Assert.Equal(("admin", "admin"), (session.User, session.Role));
         Assert.False(string.IsNullOrEmpty(session.CsrfToken));
@@ -62,7 +63,7 @@ public sealed class SessionServiceTests : IDisposable
     public void Each_login_gets_its_own_cookie()
     {
         var password = _sessions.EnsureAdmin()!;
-        Assert.NotEqual(_sessions.Login("admin", password)!.Value.Cookie, _sessions.Login("admin", password)!.Value.Cookie);
+        Assert.NotEqual(_sessions.Login("admin", password).Cookie!, _sessions.Login("admin", password).Cookie!);
     }
 
     [Theory]
@@ -72,7 +73,7 @@ public sealed class SessionServiceTests : IDisposable
     public void Login_with_wrong_credentials_gives_nothing(string user, string password)
     {
         _sessions.EnsureAdmin();
-        Assert.Null(_sessions.Login(user, password));
+        Assert.Equal(LoginFailure.WrongPassword, _sessions.Login(user, password).Failure);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class SessionServiceTests : IDisposable
     public void After_logout_the_cookie_no_longer_works()
     {
         var password = _sessions.EnsureAdmin()!;
-        var (cookie, _) = _sessions.Login("admin", password)!.Value;
+        var cookie = _sessions.Login("admin", password).Cookie!;
         _sessions.Logout(cookie);
         Assert.Null(_sessions.Find(cookie));
     }
@@ -95,7 +96,7 @@ public sealed class SessionServiceTests : IDisposable
     public void Neither_the_password_nor_the_cookie_is_stored_in_the_database()
     {
         var password = _sessions.EnsureAdmin()!;
-        var (cookie, _) = _sessions.Login("admin", password)!.Value;
+        var cookie = _sessions.Login("admin", password).Cookie!;
 
         Assert.DoesNotContain(_db.AllText("users"), v => v.Contains(password, StringComparison.Ordinal));
         Assert.DoesNotContain(_db.AllText("sessions"), v => v.Contains(cookie, StringComparison.Ordinal));
@@ -110,8 +111,8 @@ public sealed class SessionServiceTests : IDisposable
         var password = _sessions.EnsureAdmin()!;
         using (var c = _db.Db.Open())
             Carve.Core.State.Database.Execute(c, "UPDATE users SET password_hash = $h", ("$h", Secrets.HashPassword(password, 210_000)));
-        Assert.NotNull(_sessions.Login("admin", password));
+        Assert.Null(_sessions.Login("admin", password).Failure);
         Assert.Contains(_db.AllText("users"), v => v.StartsWith($"pbkdf2-sha256${Secrets.PasswordIterations}$", StringComparison.Ordinal));
-        Assert.NotNull(_sessions.Login("admin", password));
+        Assert.Null(_sessions.Login("admin", password).Failure);
     }
 }

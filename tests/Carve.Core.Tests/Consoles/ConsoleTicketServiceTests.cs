@@ -10,12 +10,6 @@ namespace Carve.Core.Tests.Consoles;
 
 public sealed class ConsoleTicketServiceTests : IDisposable
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly Principal Alice = new("alice", "operator");
     private static readonly Principal Bob = new("bob", "operator");
     private readonly TestDatabase _db = new();

@@ -12,9 +12,13 @@ internal sealed class UserHarness : IDisposable
 
     public UserHarness()
     {
-        Sessions = new SessionService(_db.Db, new CarveOptions { DataDir = _db.Dir });
+        Sessions = new SessionService(_db.Db, new CarveOptions { DataDir = _db.Dir }, Clock);
         Users = new UserService(_db.Db, Sessions);
+        Totp = new TotpService(_db.Db, Clock);
     }
+
+    public ManualClock Clock { get; } = new();
+    public TotpService Totp { get; }
 
     public SessionService Sessions { get; }
     public UserService Users { get; }
@@ -23,7 +27,7 @@ internal sealed class UserHarness : IDisposable
         Users.Add(new CreateUserRequest { Name = name, Role = role, Password = Password });
 
     /// <summary>The principal a fresh login of the user gets.</summary>
-    public Principal LoginAs(string name) => Sessions.Find(Sessions.Login(name, Password)!.Value.Cookie)!.Value.Principal;
+    public Principal LoginAs(string name) => Sessions.Find(Sessions.Login(name, Password).Cookie!)!.Value.Principal;
 
     public void Dispose() => _db.Dispose();
 }

@@ -1,4 +1,4 @@
-import { ApiError, login, loginWithToken } from '../api';
+import { ApiError, login, loginWithToken, totpNeeded } from '../api';
 import { field, h } from '../dom';
 import type { SessionView } from '../api-types';
 
@@ -7,6 +7,10 @@ export function loginPage(main: HTMLElement, params: Record<string, string>): vo
   const done = () => {
     location.hash = params.next && params.next.startsWith('#/') && !params.next.startsWith('#/login') ? params.next : '#/';
   };
+  // Shown once the server says this user also needs the authenticator app's code.
+  const code = h('input', { name: 'totp', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}', maxlength: 6 });
+  const codeField = field('One-time code', code, 'the 6 digits your authenticator app shows now');
+  codeField.hidden = true;
   // Both forms share the error line and the way back to where the user was going.
   const wire = (form: HTMLFormElement, submit: HTMLButtonElement, attempt: () => Promise<SessionView>, refused: string, retry: HTMLInputElement) => {
     const tryIt = async () => {
@@ -16,8 +20,17 @@ export function loginPage(main: HTMLElement, params: Record<string, string>): vo
         await attempt();
         done();
       } catch (err) {
-        error.textContent = err instanceof ApiError && err.status === 401 ? refused : (err as Error).message;
-        retry.select();
+        if (err instanceof ApiError && err.type === totpNeeded) {
+          // The password was right: ask for the code instead of calling it wrong.
+          codeField.hidden = false;
+          code.required = true;
+          error.textContent = err.message;
+          code.focus();
+          return;
+        }
+        // With the code asked for, the server's sentence says which of the two was wrong.
+        error.textContent = err instanceof ApiError && err.status === 401 && codeField.hidden ? refused : (err as Error).message;
+        (codeField.hidden ? retry : code).select();
       } finally {
         submit.disabled = false;
       }
@@ -28,8 +41,8 @@ export function loginPage(main: HTMLElement, params: Record<string, string>): vo
   const user = h('input', { name: 'username', autocomplete: 'username', required: true, value: 'admin' });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Log in');
-  const form = h('form', { 'aria-labelledby': 'login-title' }, field('User name', user), field('Password', password), submit);
-  wire(form, submit, () => login(user.value, password.value), 'Wrong user name or password.', password);
+  const form = h('form', { 'aria-labelledby': 'login-title' }, field('User name', user), field('Password', password), codeField, submit);
+  wire(form, submit, () => login(user.value, password.value, codeField.hidden ? undefined : code.value), 'Wrong user name or password.', password);
 
   const token = h('input', { name: 'token', type: 'password', autocomplete: 'off', required: true });
   const tokenSubmit = h('button', { type: 'submit' }, 'Log in with token');

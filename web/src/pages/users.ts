@@ -1,23 +1,15 @@
 import { api, ApiError, currentSession } from '../api';
 import type { CreateUserRequest, SetPasswordRequest, UserView } from '../api-types';
 import { field, h, keyedList, replace } from '../dom';
+import { passwordPair } from './password-pair';
 
 const col = (...names: string[]) => h('thead', null, h('tr', null, names.map((n) => h('th', { scope: 'col' }, n))));
 const when = (t: string | null | undefined) => (t ? new Date(t).toLocaleString() : '-');
 
-/** A password and its confirmation, with the API's minimum; the check that they match is the form's. */
-function passwordPair(label: string) {
-  const first = h('input', { type: 'password', required: true, minlength: 12, autocomplete: 'new-password' });
-  const again = h('input', { type: 'password', required: true, minlength: 12, autocomplete: 'new-password' });
-  const check = () => again.setCustomValidity(again.value === first.value ? '' : 'The two passwords differ.');
-  first.addEventListener('input', check);
-  again.addEventListener('input', check);
-  return { first, again, fields: [field(label, first, 'at least 12 characters'), field(`${label} again`, again)] };
-}
-
 /**
  * Password users, for admins (the API refuses everyone else): the list with each one's role, a form to add one, a
- * form to set a password, and Delete. A new password or a deletion ends that user's sessions; the last admin stays.
+ * form to set a password, Delete, and Turn off 2FA for a lost phone. A new password or a deletion ends that user's
+ * sessions; the last admin stays.
  */
 export async function usersPage(main: HTMLElement): Promise<void> {
   const tbody = h('tbody');
@@ -47,11 +39,23 @@ export async function usersPage(main: HTMLElement): Promise<void> {
           void attempt(`User ${u.name} deleted.`, () => api('DELETE', `/users/${encodeURIComponent(u.name)}`));
       },
     }, 'Delete');
+    const totp = h('td');
+    // For a lost phone: the user logs in with the password alone, and can set up a new app from its Account page.
+    const resetTotp = h('button', {
+      'aria-label': `Turn off ${u.name}'s one-time codes`,
+      onclick: () => {
+        if (window.confirm(`Turn off ${u.name}'s one-time codes? It then logs in with its password alone.`))
+          void attempt(`${u.name} logs in with its password alone.`, () => api('DELETE', `/users/${encodeURIComponent(u.name)}/totp`));
+      },
+    }, 'Turn off 2FA');
     return {
-      element: h('tr', { 'data-user': u.name }, h('th', { scope: 'row' }, u.name), role, guests, h('td', null, when(u.createdAt)), h('td', null, remove)),
+      element: h('tr', { 'data-user': u.name }, h('th', { scope: 'row' }, u.name), role, guests, totp, h('td', null, when(u.createdAt)),
+        h('td', null, resetTotp, ' ', remove)),
       update: (now) => {
         role.textContent = now.role;
         guests.textContent = now.guests ? now.guests.join(', ') : 'all';
+        totp.textContent = now.totp ? 'on' : 'off';
+        resetTotp.hidden = !now.totp;
       },
     };
   });
@@ -90,8 +94,8 @@ export async function usersPage(main: HTMLElement): Promise<void> {
     h('section', { class: 'card wide', 'aria-labelledby': 'users-title' },
       h('h2', { id: 'users-title' }, 'Password users'),
       h('div', { class: 'table-wrap' }, h('table', { class: 'users' },
-        h('caption', { class: 'sr-only' }, 'Users with their role, the guests they may use and when each was added'),
-        col('Name', 'Role', 'Guests', 'Added', 'Actions'), tbody)),
+        h('caption', { class: 'sr-only' }, 'Users with their role, the guests they may use, whether they log in with a one-time code and when each was added'),
+        col('Name', 'Role', 'Guests', '2FA', 'Added', 'Actions'), tbody)),
       message),
     h('section', { class: 'card', 'aria-labelledby': 'new-user-title' }, h('h2', { id: 'new-user-title' }, 'New user'), addForm),
     h('section', { class: 'card', 'aria-labelledby': 'password-title' }, h('h2', { id: 'password-title' }, 'Change a password'), passwordForm)));
