@@ -93,4 +93,57 @@ public sealed class GuestGrantTests : IAsyncLifetime
         using var response = await Server.Socket.PutAsync("/api/v1/users/limited/grant", Rest.Json(new { role = "admin", guests = new[] { "web" } }));
         Assert.Contains("cannot be limited", await Rest.ExpectProblem(response, HttpStatusCode.BadRequest));
     }
+
+    [Theory]
+    [InlineData("db")]
+    [InlineData("101")]
+    [InlineData("nosuch")]
+    public async Task Tasks_asked_for_another_guest_are_a_403_whether_it_exists_or_not(string guest)
+    {
+        using var response = await AsLimited(HttpMethod.Get, "/api/v1/tasks?guest=" + guest);
+        Assert.Contains("may not use the guest", await Rest.ExpectProblem(response, HttpStatusCode.Forbidden));
+        using var own = await AsLimited(HttpMethod.Get, "/api/v1/tasks?guest=web");
+        await Rest.ExpectStatus(own, HttpStatusCode.OK);
+        // Everyone else is still told that a guest does not exist.
+        using var unknown = await Server.Socket.GetAsync("/api/v1/tasks?guest=nosuch");
+        await Rest.ExpectProblem(unknown, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_token_limited_to_a_guest_sees_and_uses_only_it_and_so_does_a_session_opened_with_it()
+    {
+        string secret;
+        using (var created = await Server.Socket.PostAsync("/api/v1/tokens", Rest.Json(new { name = "web-ci", role = "operator", guests = new[] { "web" } })))
+        {
+            await Rest.ExpectStatus(created, HttpStatusCode.Created);
+            secret = (string)(await Rest.ReadJson(created))["secret"]!;
+        }
+        Assert.Equal("web", (string?)(await Rest.GetArray(Server.Socket, "/api/v1/tokens")).Single(t => (string?)t!["name"] == "web-ci")!["guests"]![0]);
+        var bearer = Server.Https(secret);
+        Assert.Equal(["web"], (await Rest.GetArray(bearer, "/api/v1/guests")).Select(g => (string?)g!["name"]));
+        using (var other = await bearer.PostAsync("/api/v1/vms/db/start", null))
+            Assert.Contains("may not use the guest", await Rest.ExpectProblem(other, HttpStatusCode.Forbidden));
+        using (var create = await bearer.PostAsync("/api/v1/vms", Rest.Json(new { name = "sneaky", nics = Array.Empty<object>() })))
+            await Rest.ExpectProblem(create, HttpStatusCode.Forbidden);
+
+        using var login = await Server.Https().PostAsync("/api/v1/auth/token-login", Rest.Json(new { token = secret }));
+        await Rest.ExpectStatus(login, HttpStatusCode.OK);
+        var session = (login.Headers.GetValues("Set-Cookie").Single().Split(';')[0], (string)(await Rest.ReadJson(login))["csrfToken"]!);
+        using (var list = await Sessions.SendAsync(Server, HttpMethod.Get, "/api/v1/guests", session))
+            Assert.Equal(["web"], (await Rest.ReadJson(list)).AsArray().Select(g => (string?)g!["name"]));
+        using (var other = await Sessions.SendAsync(Server, HttpMethod.Get, "/api/v1/vms/db", session))
+            await Rest.ExpectProblem(other, HttpStatusCode.Forbidden);
+
+        using (var delete = await Server.Socket.DeleteAsync("/api/v1/tokens/web-ci"))
+            await Rest.ExpectStatus(delete, HttpStatusCode.NoContent);
+        using var after = await Sessions.SendAsync(Server, HttpMethod.Get, "/api/v1/guests", session);
+        await Rest.ExpectProblem(after, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_admin_token_cannot_be_limited()
+    {
+        using var response = await Server.Socket.PostAsync("/api/v1/tokens", Rest.Json(new { name = "boss", role = "admin", guests = new[] { "web" } }));
+        Assert.Contains("cannot be limited", await Rest.ExpectProblem(response, HttpStatusCode.BadRequest));
+    }
 }

@@ -17,14 +17,14 @@ public sealed class GuestGrantRequirement : CarveRequirement
         if (caller.Guests is null)
             return null;
         if (http.Request.RouteValues.TryGetValue("ref", out var value) && value is string reference)
-            return MayUse(http, caller, reference) ? null : $"{caller.User} may not use the guest '{Core.Validation.Names.Printable(reference)}'.";
+            return MayUse(http, caller, reference) ? null : GuestVisibility.MayNotUse(caller, reference);
         if (!http.Request.ChangesState() || http.GetEndpoint()?.Metadata.GetMetadata<ChecksGuestGrant>() is not null)
             return null;
         return $"{caller.User} is limited to some guests and cannot change anything else.";
     }
 
     /// <summary>An unknown guest is refused like another's, so that a limited user learns nothing of the rest.</summary>
-    private static bool MayUse(HttpContext http, Principal caller, string reference)
+    internal static bool MayUse(HttpContext http, Principal caller, string reference)
     {
         var guests = http.RequestServices.GetRequiredService<GuestStore>();
         var guest = int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)

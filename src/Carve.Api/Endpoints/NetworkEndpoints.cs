@@ -13,10 +13,10 @@ public static class NetworkEndpoints
     public static void MapNetworkEndpoints(this IEndpointRouteBuilder api)
     {
         var networks = api.MapGroup("/networks").WithTags("Networks");
-        networks.MapGet("", (NetworkService service) => TypedResults.Ok(service.List()))
-            .WithSummary("Networks with their users and DHCP leases");
-        networks.MapGet("/{name}", (string name, NetworkService service) => TypedResults.Ok(service.Show(name)))
-            .WithSummary("One network with its users and DHCP leases").Problems();
+        networks.MapGet("", (NetworkService service, HttpContext http) => TypedResults.Ok(service.List(http.GuestFilter())))
+            .WithSummary("Networks with their users and DHCP leases (for a caller limited to some guests, only theirs)");
+        networks.MapGet("/{name}", (string name, NetworkService service, HttpContext http) => TypedResults.Ok(service.Show(name, http.GuestFilter())))
+            .WithSummary("One network with its users and DHCP leases (for a caller limited to some guests, only theirs)").Problems();
         networks.MapPost("", (CreateNetworkRequest body, HttpContext http, NetworkService service) =>
                 Accepted.Task(service.Create(new CreateNetworkCommand(body, http.Caller().User))))
             .WithSummary("Create a NAT network or create/adopt a bridge (a task)").Problems();

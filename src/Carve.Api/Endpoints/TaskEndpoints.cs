@@ -20,7 +20,11 @@ public static class TaskEndpoints
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
         tasks.MapGet("", (int? limit, string? guest, TaskRunner runner, GuestStore guests, HttpContext http) =>
-                TypedResults.Ok(http.Visible(runner.List(ListLimit.Of(limit, 100, MaxListed), guest is null ? null : guests.Resolve(guest).Id), t => t.Guest)))
+            {
+                if (guest is not null)
+                    http.RequireMayUse(guest);
+                return TypedResults.Ok(http.Visible(runner.List(ListLimit.Of(limit, 100, MaxListed), guest is null ? null : guests.Resolve(guest).Id), t => t.Guest));
+            })
             .WithSummary("Recent tasks, newest first");
         tasks.MapGet("/{id}", (string id, TaskRunner runner, HttpContext http) => TypedResults.Ok(Find(http, runner, id)))
             .WithSummary("A task with its log").Problems();

@@ -17,12 +17,12 @@ public static class TokenEndpoints
                 var created = service.Create(body);
                 return TypedResults.Created($"/api/v1/tokens/{created.Name}", created);
             })
-            .WithSummary("Create a token; its secret is in this answer only").Problems();
+            .WithSummary("Create a token, limited to some guests when guests are named (not for admin tokens: 400); its secret is in this answer only").Problems();
         tokens.MapDelete("/{name}", (string name, TokenService service) =>
             {
                 service.Delete(name);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Delete a token").Problems();
+            .WithSummary("Delete a token; the web sessions opened with it end").Problems();
     }
 }

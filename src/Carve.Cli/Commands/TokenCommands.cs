@@ -5,7 +5,7 @@ using Carve.Contracts.Auth;
 
 namespace Carve.Cli.Commands;
 
-/// <summary>carve token create NAME --role R | token list | token delete NAME.</summary>
+/// <summary>carve token create NAME --role R [--guest NAME,...] | token list | token delete NAME.</summary>
 internal static class TokenCommands
 {
     public static Command Create(GlobalOptions options)
@@ -22,17 +22,20 @@ internal static class TokenCommands
         var name = new Argument<string>("NAME") { Description = "A name for the token" };
         var role = new Option<string>("--role") { Description = "What the token may do", HelpName = "admin|operator|viewer", Required = true };
         Choices.Restrict(role, Roles.Admin, Roles.Operator, Roles.Viewer);
-        var command = new Command("create", "Create a token; its secret is printed once.") { name, role };
+        var guests = GuestGrantOption.Create("token");
+        var command = new Command("create", "Create a token; its secret is printed once.") { name, role, guests };
         CliAction.Set(command, options, async (context, ct) =>
         {
-            var created = await context.Client.CreateTokenAsync(new CreateTokenRequest { Name = context.Get(name), Role = context.Get(role)! }, ct);
+            var request = new CreateTokenRequest { Name = context.Get(name), Role = context.Get(role)!, Guests = GuestGrantOption.Names(context.Get(guests)) };
+            var created = await context.Client.CreateTokenAsync(request, ct);
             if (context.Json)
             {
                 JsonOutput.Write(context.Out, created);
                 return ExitCodes.Success;
             }
             // The secret alone on stdout, so that TOKEN=$(carve token create ...) works; the rest to stderr.
-            await context.Error.WriteLineAsync($"Created token {created.Name} with role {created.Role}.");
+            var scope = created.Guests is { } names ? " for guests " + string.Join(", ", names) : "";
+            await context.Error.WriteLineAsync($"Created token {created.Name} with role {created.Role}{scope}.");
             await context.Error.WriteLineAsync("warning: the secret below is shown only now; carved keeps just its hash.");
             await context.Out.WriteLineAsync(created.Secret);
             return ExitCodes.Success;
@@ -51,9 +54,9 @@ internal static class TokenCommands
                 JsonOutput.Write(context.Out, tokens);
                 return ExitCodes.Success;
             }
-            var table = new TextTable("NAME", "ROLE", "CREATED");
+            var table = new TextTable("NAME", "ROLE", "GUESTS", "CREATED");
             foreach (var token in tokens)
-                table.Add(token.Name, token.Role, Units.Time(token.CreatedAt));
+                table.Add(token.Name, token.Role, GuestGrantOption.Text(token.Guests), Units.Time(token.CreatedAt));
             table.Write(context.Out);
             return ExitCodes.Success;
         });

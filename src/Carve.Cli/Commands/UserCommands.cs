@@ -86,7 +86,7 @@ internal static class UserCommands
             }
             var table = new TextTable("NAME", "ROLE", "GUESTS", "TOTP", "CREATED");
             foreach (var user in users)
-                table.Add(user.Name, user.Role, user.Guests is { } names ? string.Join(",", names) : "all", user.Totp ? "on" : "off", Units.Time(user.CreatedAt));
+                table.Add(user.Name, user.Role, GuestGrantOption.Text(user.Guests), user.Totp ? "on" : "off", Units.Time(user.CreatedAt));
             table.Write(context.Out);
             return ExitCodes.Success;
         });
@@ -98,12 +98,11 @@ internal static class UserCommands
         var name = UserName("The user");
         var role = new Argument<string>("ROLE") { Description = "admin, operator or viewer" };
         role.CompletionSources.Add(Roles.Admin, Roles.Operator, Roles.Viewer);
-        var guests = new Option<string>("--guest") { Description = "Limit the user to these guests (names, comma-separated); without it, every guest", HelpName = "NAME,..." };
+        var guests = GuestGrantOption.Create("user");
         var command = new Command("grant", "Set a user's role and the guests it may use; its sessions end. The last admin cannot be demoted.") { name, role, guests };
         CliAction.Set(command, options, async (context, ct) =>
         {
-            var limited = context.Get(guests)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var changed = await context.Client.GrantUserAsync(context.Get(name), context.Get(role), limited, ct);
+            var changed = await context.Client.GrantUserAsync(context.Get(name), context.Get(role), GuestGrantOption.Names(context.Get(guests)), ct);
             var scope = changed.Guests is { } names ? "guests " + string.Join(", ", names) : "every guest";
             return await Done(context, changed, $"User {changed.Name} is now {changed.Role} of {scope}; its sessions ended.");
         });

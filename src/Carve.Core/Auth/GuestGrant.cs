@@ -1,3 +1,4 @@
+using Carve.Contracts.Auth;
 using Carve.Core.Errors;
 
 namespace Carve.Core.Auth;
@@ -21,6 +22,19 @@ public sealed record GuestGrant
     {
         var list = names.Select(n => Validation.Names.Guest(n?.Trim())).ToList();
         return list.Count > 0 ? new GuestGrant(list) : throw new BadRequestException("A grant names at least one guest; leave the guests out to allow every guest.");
+    }
+
+    /// <summary>
+    /// The grant of a user or token with this role: null (every guest) when no guests are named. Admins cannot be
+    /// limited: one who manages users and tokens could grant itself the rest.
+    /// </summary>
+    public static GuestGrant? ForRole(string role, IEnumerable<string>? guests)
+    {
+        if (guests is null)
+            return null;
+        var grant = Of(guests);
+        return role != Roles.Admin ? grant
+            : throw new BadRequestException("An admin cannot be limited to some guests (it could grant itself the rest): use operator or viewer.");
     }
 
     public static GuestGrant? Parse(string? stored) =>

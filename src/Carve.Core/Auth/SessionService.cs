@@ -112,11 +112,19 @@ public sealed class SessionService(Database db, CarveOptions options, TimeProvid
     {
         using var c = db.Open();
         using var cmd = c.CreateCommand();
-        // The grant is read live from the user (a token's session has none): a change of grant applies at once.
-        cmd.CommandText = "SELECT s.user, s.role, s.csrf, s.expires_at, u.guests FROM sessions s LEFT JOIN users u ON u.name = s.user WHERE s.id_hash = $id";
+        // The grant is read live from the user, or from the token a token login was made with: a change applies at
+        // once. A session whose token is gone ends with it.
+        cmd.CommandText = """
+            SELECT s.user, s.role, s.csrf, s.expires_at, COALESCE(u.guests, t.guests), t.name IS NULL AND s.user LIKE 'token:%'
+            FROM sessions s
+            LEFT JOIN users u ON u.name = s.user
+            LEFT JOIN tokens t ON $prefix || t.name = s.user
+            WHERE s.id_hash = $id
+            """;
         cmd.Parameters.AddWithValue("$id", Secrets.Hash(cookie));
+        cmd.Parameters.AddWithValue("$prefix", TokenService.CallerPrefix);
         using var r = cmd.ExecuteReader();
-        if (!r.Read() || DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture) < DateTimeOffset.UtcNow)
+        if (!r.Read() || DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture) < DateTimeOffset.UtcNow || r.GetBoolean(5))
             return null;
         return (new Principal(r.GetString(0), r.GetString(1), GuestGrant.Parse(r.IsDBNull(4) ? null : r.GetString(4))), r.GetString(2));
     }

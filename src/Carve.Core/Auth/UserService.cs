@@ -61,9 +61,7 @@ public sealed class UserService(Database db, SessionService sessions)
     public UserView Grant(string name, GrantRequest request)
     {
         var role = KnownRoles.Require(request.Role);
-        var grant = request.Guests is null ? null : GuestGrant.Of(request.Guests);
-        if (grant is not null && role == Roles.Admin)
-            throw new BadRequestException("An admin cannot be limited to some guests (it could grant itself the rest): use operator or viewer.");
+        var grant = GuestGrant.ForRole(role, request.Guests);
         using var c = db.Open();
         using var tx = c.BeginTransaction();
         var current = RoleOf(c, name) ?? throw NoSuchUser(name);

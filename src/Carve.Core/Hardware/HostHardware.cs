@@ -20,7 +20,11 @@ public sealed class HostHardware(
     /// <summary>The rules over the current devices, with the devices already given to VMs marked as theirs.</summary>
     public PassthroughRules Rules() => Rules(AssignedDevices());
 
-    public IReadOnlyList<PciDeviceView> Pci()
+    /// <summary>What a caller limited to some guests is told of a device another guest holds: not that guest's name.</summary>
+    public const string AnotherGuest = "another guest";
+
+    /// <param name="mayUse">For a caller limited to some guests: whose names it may see.</param>
+    public IReadOnlyList<PciDeviceView> Pci(Func<string, bool>? mayUse = null)
     {
         var assigned = AssignedDevices();
         var rules = Rules(assigned);
@@ -28,6 +32,11 @@ public sealed class HostHardware(
         return rules.Devices.Select(d =>
         {
             var verdict = rules.Evaluate(d);
+            if (assigned.GetValueOrDefault(d.Address) is { } holder && mayUse is not null && !mayUse(holder))
+            {
+                assigned[d.Address] = AnotherGuest;
+                verdict = verdict with { Reason = "It is assigned to another running VM." };
+            }
             return new PciDeviceView
             {
                 Address = d.Address,

@@ -21,22 +21,38 @@ public sealed partial class NetworkService
     private string HostInterface(GuestRecord guest, GuestNic nic) =>
         guestDrivers.Definition(guest.Kind).HostInterface(guest.Id, NicNames.Index(nic.Name));
 
-    private List<string> Users(string network) =>
-        GuestNics.All(guests.List()).Where(x => x.Nic.Network == network).Select(x => x.Guest.Describe()).Distinct().ToList();
+    private List<string> Users(string network, Func<string, bool>? mayUse = null) =>
+        NicsOn(network, mayUse).Select(x => x.Guest.Describe()).Distinct().ToList();
 
-    private NetworkView View(NetworkRecord network) => new()
+    private IEnumerable<(GuestRecord Guest, GuestNic Nic)> NicsOn(string network, Func<string, bool>? mayUse) =>
+        GuestNics.All(guests.List()).Where(x => x.Nic.Network == network && (mayUse is null || mayUse(x.Guest.Name)));
+
+    /// <summary>
+    /// The network as a caller sees it: one limited to some guests (mayUse) sees only those among its users and
+    /// leases, so that the names and addresses of the others stay hidden.
+    /// </summary>
+    private NetworkView View(NetworkRecord network, Func<string, bool>? mayUse)
     {
-        Name = network.Name,
-        Type = network.Type,
-        Bridge = network.Bridge,
-        Subnet = network.Subnet,
-        Gateway = network.ParsedSubnet?.Gateway,
-        Uplink = network.Uplink,
-        Adopted = network.Adopted,
-        Users = Users(network.Name),
-        Leases = drivers.For(network.Type).Leases(network).Select(l => new LeaseView(l.Mac, l.Ip, l.Hostname, l.ExpiresAt)).ToList(),
-        CreatedAt = network.CreatedAt,
-    };
+        var leases = drivers.For(network.Type).Leases(network).Select(l => new LeaseView(l.Mac, l.Ip, l.Hostname, l.ExpiresAt));
+        if (mayUse is not null)
+        {
+            var macs = NicsOn(network.Name, mayUse).Select(x => x.Nic.Mac).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            leases = leases.Where(l => macs.Contains(l.Mac));
+        }
+        return new NetworkView
+        {
+            Name = network.Name,
+            Type = network.Type,
+            Bridge = network.Bridge,
+            Subnet = network.Subnet,
+            Gateway = network.ParsedSubnet?.Gateway,
+            Uplink = network.Uplink,
+            Adopted = network.Adopted,
+            Users = Users(network.Name, mayUse),
+            Leases = leases.ToList(),
+            CreatedAt = network.CreatedAt,
+        };
+    }
 
     private static string Describe(NetworkRecord network) => network.Type == "nat"
         ? $"NAT {network.Subnet} on bridge {network.Bridge}, gateway {network.ParsedSubnet!.Gateway}"

@@ -69,9 +69,10 @@ public sealed partial class NetworkService(
         });
     }
 
-    public IReadOnlyList<NetworkView> List() => store.List().Select(View).ToList();
+    /// <param name="mayUse">For a caller limited to some guests: which guests it may see among users and leases.</param>
+    public IReadOnlyList<NetworkView> List(Func<string, bool>? mayUse = null) => store.List().Select(n => View(n, mayUse)).ToList();
 
-    public NetworkView Show(string name) => View(store.Get(name));
+    public NetworkView Show(string name, Func<string, bool>? mayUse = null) => View(store.Get(name), mayUse);
 
     /// <summary>At daemon start: every network made again (idempotently), and deletes a dead daemon began finished.</summary>
     public async Task ApplyAllAsync(CancellationToken ct)

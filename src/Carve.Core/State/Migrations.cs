@@ -132,5 +132,9 @@ public static class Migrations
         ALTER TABLE users ADD COLUMN totp_pending TEXT NULL;
         ALTER TABLE users ADD COLUMN totp_last_step INTEGER NULL
         """,
+        """
+        -- issue 18: an API token limited to some guests, as a user can be (names joined by commas; NULL for every guest).
+        ALTER TABLE tokens ADD COLUMN guests TEXT NULL
+        """,
     ];
 }

@@ -87,6 +87,23 @@ public sealed class UserCommandTests
     }
 
     [Fact]
+    public async Task Token_create_sends_the_guests_and_token_list_shows_them()
+    {
+        await using var server = new FakeRestServer((method, _) => method == "POST"
+            ? (201, """{"name":"web-ci","role":"operator","secret":"carve_s3cret","guests":["db","web"]}""")
+            : (200, """[{"name":"web-ci","role":"operator","createdAt":"2026-01-02T03:04:05Z","guests":["db","web"]},{"name":"all","role":"viewer","createdAt":"2026-01-02T03:04:05Z"}]"""));
+        var (code, stdout, stderr) = await CarveProcess.RunAsync("", "--url", server.Url, "token", "create", "web-ci", "--role", "operator", "--guest", "web, db");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("carve_s3cret\n", stdout);
+        Assert.Contains("Created token web-ci with role operator for guests db, web.", stderr, StringComparison.Ordinal);
+        Assert.Equal(("POST", "/api/v1/tokens", """{"name":"web-ci","role":"operator","guests":["web","db"]}"""), server.Requests[0]);
+        var list = (await CarveProcess.RunAsync("", "--url", server.Url, "token", "list")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["NAME", "ROLE", "GUESTS", "CREATED"], list[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("operator  db,web", list[1], StringComparison.Ordinal);
+        Assert.Contains("viewer    all", list[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Audit_sends_the_user_and_the_time_since_and_prints_oldest_first()
     {
         const string Entries = """

@@ -95,4 +95,41 @@ public sealed class TokenServiceTests : IDisposable
         Create("a", Roles.Viewer);
         Assert.Equal([("a", Roles.Viewer), ("b", Roles.Admin)], _tokens.List().Select(t => (t.Name, t.Role)));
     }
+
+    [Fact]
+    public void A_token_limited_to_some_guests_carries_its_grant_and_lists_it()
+    {
+        var created = _tokens.Create(new CreateTokenRequest { Name = "web-deploy", Role = Roles.Operator, Guests = ["web", " db "] });
+        Assert.Equal(["db", "web"], created.Guests);
+        var principal = _tokens.Authenticate(created.Secret)!;
+        Assert.Equal(GuestGrant.Of(["web", "db"]), principal.Guests);
+        Assert.True(principal.MayUse("web"));
+        Assert.False(principal.MayUse("router"));
+        Assert.Equal(["db", "web"], _tokens.List().Single().Guests);
+        Assert.Null(_tokens.Authenticate(Create("all").Secret)!.Guests);
+    }
+
+    [Fact]
+    public void An_admin_token_cannot_be_limited_and_a_bad_guest_name_is_refused()
+    {
+        var admin = Assert.Throws<BadRequestException>(() => _tokens.Create(new CreateTokenRequest { Name = "boss", Role = Roles.Admin, Guests = ["web"] }));
+        Assert.Contains("admin cannot be limited", admin.Message, StringComparison.Ordinal);
+        Assert.Throws<BadRequestException>(() => _tokens.Create(new CreateTokenRequest { Name = "odd", Role = Roles.Viewer, Guests = ["a,b"] }));
+        Assert.Throws<BadRequestException>(() => _tokens.Create(new CreateTokenRequest { Name = "none", Role = Roles.Viewer, Guests = [] }));
+        Assert.Empty(_tokens.List());
+    }
+
+    [Fact]
+    public void A_session_opened_with_a_limited_token_keeps_its_grant_and_ends_with_the_token()
+    {
+        var sessions = new SessionService(_db.Db, new Configuration.CarveOptions { DataDir = _db.Dir });
+        var created = _tokens.Create(new CreateTokenRequest { Name = "kiosk", Role = Roles.Viewer, Guests = ["web"] });
+        var (cookie, _) = sessions.Open(_tokens.Authenticate(created.Secret)!);
+        Assert.Equal(GuestGrant.Of(["web"]), sessions.Find(cookie)!.Value.Principal.Guests);
+        _tokens.Delete("kiosk");
+        Assert.Null(sessions.Find(cookie));
+        // A token made again under the name is a new secret: the old session does not come back with it.
+        Create("kiosk");
+        Assert.Null(sessions.Find(cookie));
+    }
 }

@@ -1,3 +1,4 @@
+using Carve.Core.Hardware;
 using Carve.Core.Errors;
 using Carve.Core.Tests.Support;
 
@@ -92,6 +93,23 @@ public sealed class PciPassthroughTests
         Assert.Equal("(null)\n", h.Read("sys/bus/pci/devices/0000:02:00.0/driver_override"));
         Assert.Equal([("0000:02:00.0", running.Id)], h.Store.List().Select(a => (a.Address, a.GuestId)));
         Assert.Contains("Gave 0000:01:00.0 back to nouveau.", h.Task.Lines);
+    }
+
+    [Fact]
+    public void HostPciHidesTheNameOfAVmOutsideALimitedCallersGrant()
+    {
+        using var h = new HardwareHarness(SysfsFixture.Xeon);
+        var media = h.Vm("media");
+        var nas = h.Vm("nas");
+        h.Store.Add(media.Id, [("0000:02:00.0", "mpt3sas")]);
+        h.Store.Add(nas.Id, [("0000:05:00.0", "igb")]);
+        h.Driver.Running.Add(media.Id);
+        h.Driver.Running.Add(nas.Id);
+        var views = h.Hardware.Pci(name => name == "nas").ToDictionary(v => v.Address);
+        Assert.Equal((HostHardware.AnotherGuest, false, "It is assigned to another running VM."),
+            (views["0000:02:00.0"].AssignedTo, views["0000:02:00.0"].Passthrough, views["0000:02:00.0"].Reason));
+        Assert.Equal(("nas", "It is assigned to the running VM 'nas'."), (views["0000:05:00.0"].AssignedTo, views["0000:05:00.0"].Reason));
+        Assert.DoesNotContain(views.Values, v => v.Reason.Contains("media", StringComparison.Ordinal) || v.AssignedTo == "media");
     }
 
     [Fact]

@@ -31,5 +31,8 @@ internal sealed class RecordingNetworkDriver(string type) : INetworkDriver
 
     public Task RemoveAsync(NetworkRecord network, CancellationToken ct) => Task.CompletedTask;
 
-    public IReadOnlyList<NetworkLease> Leases(NetworkRecord network) => [];
+    /// <summary>What Leases answers, as a NAT network's dnsmasq lease file would.</summary>
+    public IReadOnlyList<NetworkLease> HandedOut { get; set; } = [];
+
+    public IReadOnlyList<NetworkLease> Leases(NetworkRecord network) => HandedOut;
 }
