@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Carve.Host.Files;
 using Microsoft.Data.Sqlite;
 
 namespace Carve.Core.State;
@@ -29,6 +30,14 @@ public sealed class Database
 
     public string Path { get; }
 
+    /// <summary>
+    /// Whether the database's filesystem is mounted read-only now (after an I/O error with errors=remount-ro, or a
+    /// host that came up so). Connections are then opened read-only: reads go on, and every write fails with
+    /// SQLITE_READONLY, which <see cref="DatabaseFault"/> explains. Asked at each open, so remounting the disk
+    /// read-write lets changes through again without a restart.
+    /// </summary>
+    public bool IsReadOnly => ReadOnlyMount.Holds(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+
     public SqliteConnection Open() => Open(durable: true);
 
     /// <summary>For task bookkeeping that recovery does not depend on (docs/architecture.md, "State").</summary>
@@ -36,6 +45,8 @@ public sealed class Database
 
     private SqliteConnection Open(bool durable)
     {
+        if (IsReadOnly)
+            return OpenReadOnly();
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
@@ -47,6 +58,29 @@ public sealed class Database
         return connection;
     }
 
+    /// <summary>
+    /// A read-only connection on a read-only filesystem. SQLite reads a WAL database there only while its -wal and
+    /// -shm files exist (a carved that did not stop cleanly leaves them, with changes not yet in the main file);
+    /// after a clean stop they are gone, and the main file is complete, so it is opened as immutable.
+    /// </summary>
+    private SqliteConnection OpenReadOnly()
+    {
+        var immutable = !File.Exists(Path + "-wal");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? "file:" + Uri.EscapeDataString(System.IO.Path.GetFullPath(Path)).Replace("%2F", "/", StringComparison.Ordinal) + "?immutable=1" : Path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Cache = SqliteCacheMode.Private,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
     /// <summary>Creates or upgrades the schema; each step runs in its own transaction with the version bump.</summary>
     [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification =
         "The schema steps are constants in Migrations.cs; the version is an int.")]
@@ -54,6 +88,9 @@ public sealed class Database
     {
         using var connection = Open();
         var version = Scalar<long>(connection, "PRAGMA user_version");
+        if (version < Migrations.Steps.Count && IsReadOnly)
+            throw new InvalidOperationException(
+                $"Carve's database {Path} needs upgrading, and its filesystem is read-only: remount it read-write and start carved again.");
         for (var step = (int)version; step < Migrations.Steps.Count; step++)
         {
             using var tx = connection.BeginTransaction();

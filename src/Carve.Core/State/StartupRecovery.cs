@@ -16,6 +16,14 @@ public sealed partial class StartupRecovery(
     public async Task RunAsync(CancellationToken ct)
     {
         db.Migrate();
+        if (db.IsReadOnly)
+        {
+            // Settling writes, and serving reads does not need it: the next start with the disk writable settles.
+            // The drivers still find their running guests again, so that their consoles and state can be read.
+            LogReadOnly(db.Path);
+            await RecoverDriversAsync(ct);
+            return;
+        }
         var failed = tasks.FailUnfinished("The daemon stopped while this task was running; it was interrupted.");
         if (failed > 0)
             LogInterrupted(failed);
@@ -35,11 +43,16 @@ public sealed partial class StartupRecovery(
             }
         }
 
-        foreach (var kind in drivers.Kinds)
-            await drivers.Instance(kind).RecoverAsync(guests.List().Where(g => g.Kind == kind).ToList(), ct);
+        await RecoverDriversAsync(ct);
         // PCI devices of VMs that ended while no daemon watched go back to their host drivers.
         passthrough.Recover(context);
         await snapshots.RunAsync(ct);
+    }
+
+    private async Task RecoverDriversAsync(CancellationToken ct)
+    {
+        foreach (var kind in drivers.Kinds)
+            await drivers.Instance(kind).RecoverAsync(guests.List().Where(g => g.Kind == kind).ToList(), ct);
     }
 
     /// <summary>
@@ -60,6 +73,9 @@ public sealed partial class StartupRecovery(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not settle {Guest}, interrupted during {Lock}; it stays locked and the next start tries again")]
     private partial void LogSettleFailed(string guest, string @lock, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Carve's database {Path} is on a read-only filesystem: changes are refused until it is remounted read-write; interrupted tasks and locks are settled at the next start")]
+    private partial void LogReadOnly(string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} task(s) were interrupted by the previous daemon's end")]
     private partial void LogInterrupted(int count);
