@@ -25,6 +25,19 @@ public sealed class UserAuditTests(WebFixture web) : IClassFixture<WebFixture>
         await admin.ReloadAsync();
         await Assertions.Expect(admin.Locator("tr[data-user='bob']")).ToContainTextAsync("db, web");
 
+        // The same from the page: bob becomes an operator of the guest granted alone.
+        (await web.Daemon.CreateDirectBootVmAsync("granted")).EnsureSuccess();
+        await admin.ReloadAsync();
+        var grant = admin.GetByRole(AriaRole.Form, new() { Name = "Set a role and guests" });
+        await grant.GetByLabel("User", new() { Exact = true }).SelectOptionAsync("bob");
+        await grant.GetByLabel("Role").SelectOptionAsync("operator");
+        await grant.GetByLabel("Only some guests").CheckAsync();
+        await grant.GetByLabel("Guests", new() { Exact = true }).SelectOptionAsync(["granted"]);
+        await grant.GetByRole(AriaRole.Button, new() { Name = "Set role and guests" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "bob is now operator of granted" })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("tr[data-user='bob']")).ToContainTextAsync("operator");
+        await Assertions.Expect(admin.Locator("tr[data-user='bob'] td").Nth(1)).ToHaveTextAsync("granted");
+
         var add = admin.GetByRole(AriaRole.Form, new() { Name = "Add a user" });
         await add.GetByLabel("User name").FillAsync("alice");
         await add.GetByLabel("Role").SelectOptionAsync("operator");

@@ -1,5 +1,5 @@
 import { api, ApiError, currentSession } from '../api';
-import type { CreateUserRequest, SetPasswordRequest, UserView } from '../api-types';
+import type { CreateUserRequest, GrantRequest, GuestSummary, SetPasswordRequest, UserView } from '../api-types';
 import { field, h, keyedList, replace } from '../dom';
 import { passwordPair } from './password-pair';
 
@@ -8,8 +8,8 @@ const when = (t: string | null | undefined) => (t ? new Date(t).toLocaleString()
 
 /**
  * Password users, for admins (the API refuses everyone else): the list with each one's role, a form to add one, a
- * form to set a password, Delete, and Turn off 2FA for a lost phone. A new password or a deletion ends that user's
- * sessions; the last admin stays.
+ * form to set a password, one to set a role and the guests the user is limited to, Delete, and Turn off 2FA for a
+ * lost phone. A new password, a new grant or a deletion ends that user's sessions; the last admin stays.
  */
 export async function usersPage(main: HTMLElement): Promise<void> {
   const tbody = h('tbody');
@@ -62,8 +62,10 @@ export async function usersPage(main: HTMLElement): Promise<void> {
   const load = async () => {
     const users = await api<UserView[]>('GET', '/users');
     rows(users);
-    const picked = who.value;
-    replace(who, users.map((u) => h('option', { value: u.name, selected: u.name === picked }, u.name)));
+    for (const select of [who, grantWho]) {
+      const picked = select.value;
+      replace(select, users.map((u) => h('option', { value: u.name, selected: u.name === picked }, u.name)));
+    }
   };
 
   const name = h('input', { required: true, maxlength: 32, pattern: '[a-z][a-z0-9\\-]*', autocomplete: 'off' });
@@ -90,6 +92,29 @@ export async function usersPage(main: HTMLElement): Promise<void> {
       .then((ok) => { if (ok) { changed.first.value = ''; changed.again.value = ''; } });
   });
 
+  // Role and guests: every guest, or only those picked (admins cannot be limited; the API says so).
+  const grantWho = h('select', { required: true });
+  const grantRole = h('select', null, ['viewer', 'operator', 'admin'].map((r) => h('option', { value: r }, r)));
+  const limit = h('input', { type: 'checkbox' });
+  const guestPick = h('select', { multiple: true, size: 6, disabled: true });
+  limit.addEventListener('change', () => { guestPick.disabled = !limit.checked; });
+  const grantForm = h('form', { class: 'edit', 'aria-label': 'Set a role and guests' }, field('User', grantWho), field('Role', grantRole),
+    h('div', { class: 'field' }, h('label', null, limit, ' Only some guests')),
+    field('Guests', guestPick, 'hold Ctrl or Shift to pick several; the user sees nothing else'),
+    h('button', { type: 'submit', class: 'primary' }, 'Set role and guests'));
+  grantForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const picked = [...guestPick.selectedOptions].map((o) => o.value);
+    const body: GrantRequest = { role: grantRole.value, guests: limit.checked ? picked : null };
+    const user = grantWho.value;
+    void attempt(`${user} is now ${body.role} of ${body.guests ? body.guests.join(', ') : 'every guest'}; its sessions ended.`,
+      () => api('PUT', `/users/${encodeURIComponent(user)}/grant`, body));
+  });
+  const loadGuests = async () => {
+    const guests = await api<GuestSummary[]>('GET', '/guests');
+    replace(guestPick, guests.map((g) => h('option', { value: g.name }, g.name)));
+  };
+
   main.append(h('h1', null, 'Users'), h('div', { class: 'stack' },
     h('section', { class: 'card wide', 'aria-labelledby': 'users-title' },
       h('h2', { id: 'users-title' }, 'Password users'),
@@ -98,6 +123,7 @@ export async function usersPage(main: HTMLElement): Promise<void> {
         col('Name', 'Role', 'Guests', '2FA', 'Added', 'Actions'), tbody)),
       message),
     h('section', { class: 'card', 'aria-labelledby': 'new-user-title' }, h('h2', { id: 'new-user-title' }, 'New user'), addForm),
-    h('section', { class: 'card', 'aria-labelledby': 'password-title' }, h('h2', { id: 'password-title' }, 'Change a password'), passwordForm)));
-  await load();
+    h('section', { class: 'card', 'aria-labelledby': 'password-title' }, h('h2', { id: 'password-title' }, 'Change a password'), passwordForm),
+    h('section', { class: 'card', 'aria-labelledby': 'grant-title' }, h('h2', { id: 'grant-title' }, 'Role and guests'), grantForm)));
+  await Promise.all([load(), loadGuests()]);
 }
