@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 carve_require_root "$@"
 # chromium: the web UI tests drive Debian's browser with Playwright (which never downloads one).
 # binutils: ./build.sh --deb strips a library; lintian, zsh, fish: the package tests check the .deb and its completions.
-carve_install_packages "${CARVE_HOST_PACKAGES[@]}" socat chromium binutils lintian zsh fish
+# prometheus: a system test has the real server scrape carved (promtool comes with it).
+carve_install_packages "${CARVE_HOST_PACKAGES[@]}" socat chromium binutils lintian zsh fish prometheus
 # The test guests (Debian kernel, busybox initramfs, BIOS and UEFI disks) are cached between runs.
 export CARVE_TEST_CACHE="${CARVE_TEST_CACHE:-/var/cache/carve-test}"
 tests/fixtures/build-test-guest.sh

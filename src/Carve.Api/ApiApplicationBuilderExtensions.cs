@@ -3,8 +3,10 @@ using Carve.Api.Auth;
 using Carve.Api.Consoles;
 using Carve.Api.Endpoints;
 using Carve.Api.Errors;
+using Carve.Api.Metrics;
 using Carve.Api.OpenApi;
 using Carve.Api.Web;
+using Carve.Core.Configuration;
 using Carve.Core.Drivers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +23,7 @@ public static class ApiApplicationBuilderExtensions
     public static WebApplication UseCarveApi(this WebApplication app)
     {
         app.UseCarveAudit();
+        app.UseRequestMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseCarveWebUi();
@@ -31,6 +34,7 @@ public static class ApiApplicationBuilderExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApiDocument();
+        app.MapCarveMetrics(app.Services.GetRequiredService<CarveOptions>().Metrics);
         var api = app.MapGroup("/api/v1");
         MapGuarded(api.MapGroup("").RequireAuthorization(CarvePolicies.Api), app.Services.GetRequiredService<GuestDrivers>());
         api.MapGroup("").RequireAuthorization(CarvePolicies.Admin).MapTokenEndpoints();

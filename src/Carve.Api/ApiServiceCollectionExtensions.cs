@@ -16,6 +16,7 @@ public static class ApiServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.AddSingleton<Metrics.PrometheusExporter>();
         services.AddCarveAuth();
         return services;
     }

@@ -51,6 +51,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<TotpService>();
+        services.AddSingleton<Tasks.TaskEndings>();
+        services.AddSingleton<Metrics.MetricsSampler>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<LoginThrottle>();

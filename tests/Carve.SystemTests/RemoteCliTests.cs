@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Carve.SystemTests.Harness;
 
@@ -14,7 +12,7 @@ public sealed class RemoteCliTests
     [Fact]
     public async Task The_cli_over_https_needs_a_trusted_certificate_and_a_valid_token()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         await using var d = await DaemonProcess.StartAsync(listen: $"127.0.0.1:{port}");
         var url = $"https://127.0.0.1:{port}";
         var secret = (await d.CarveAsync("token", "create", "automation", "--role", "operator")).EnsureSuccess().Stdout.Trim();
@@ -40,11 +38,4 @@ public sealed class RemoteCliTests
     }
 
     private static Task<CommandResult> RemoteAsync(params string[] args) => Processes.RunAsync(CarveBinaries.Cli, args);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

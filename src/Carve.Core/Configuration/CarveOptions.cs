@@ -37,6 +37,8 @@ public sealed record CarveOptions
     public HardwareOptions Hardware { get; set; } = new();
     /// <summary>Throttling of failed logins (web UI password and API token log-in).</summary>
     public LoginOptions Login { get; set; } = new();
+    /// <summary>Who may scrape GET /metrics.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
     /// <summary>The built web UI (index.html and its assets); wwwroot beside the carved executable when not set.</summary>
     public string? WebRoot { get; init; }
 

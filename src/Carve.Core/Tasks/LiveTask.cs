@@ -12,6 +12,8 @@ internal sealed class LiveTask(string id)
     private bool _ended;
 
     public string Id { get; } = id;
+    /// <summary>When the task was submitted (Stopwatch ticks), for its duration.</summary>
+    public long Began { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
     private int _seq;
 
     /// <summary>Log lines may come from several threads (tool output callbacks): number them atomically.</summary>

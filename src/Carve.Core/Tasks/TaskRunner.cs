@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Carve.Contracts.Tasks;
@@ -16,7 +17,7 @@ namespace Carve.Core.Tasks;
     "A process-lifetime singleton: tasks still running after the daemon's CancelAll read _stopping.Token when they " +
     "start, and a disposed source would throw there, before the task's finally can release the guest's lock. With no " +
     "timer and no wait handle the source holds nothing that disposing would free.")]
-public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogger<TaskRunner> logger)
+public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogger<TaskRunner> logger, TaskEndings? endings = null)
 {
     private readonly ConcurrentDictionary<string, LiveTask> _live = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -148,6 +149,7 @@ public sealed partial class TaskRunner(TaskStore store, GuestStore guests, ILogg
             live.Publish(new TaskEvent { Kind = "status", Status = status, Error = error, Progress = status == TaskStates.Succeeded ? 100 : 0, Time = now });
             live.Finished.TrySetResult();
             _live.TryRemove(live.Id, out _);
+            endings?.Publish(new TaskEnding(request.Type, status, Stopwatch.GetElapsedTime(live.Began)));
         }
     }
 

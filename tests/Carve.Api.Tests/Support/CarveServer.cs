@@ -49,12 +49,12 @@ public sealed class CarveServer : IAsyncDisposable
 
     /// <param name="extraEndpoints">Test-only endpoints mapped besides the API's.</param>
     /// <summary>Starts on dirs of its own, which go when the server is disposed (or at once, if it does not start).</summary>
-    public static async Task<CarveServer> StartOnNewDirsAsync(Action<IEndpointRouteBuilder>? extraEndpoints = null, LoginOptions? login = null)
+    public static async Task<CarveServer> StartOnNewDirsAsync(Action<IEndpointRouteBuilder>? extraEndpoints = null, LoginOptions? login = null, MetricsOptions? metrics = null)
     {
         var dirs = new ServerDirs();
         try
         {
-            return await StartAsync(dirs, extraEndpoints, login);
+            return await StartAsync(dirs, extraEndpoints, login, metrics);
         }
         catch
         {
@@ -64,7 +64,8 @@ public sealed class CarveServer : IAsyncDisposable
     }
 
     /// <param name="login">Login throttling other than the embedded defaults.</param>
-    public static async Task<CarveServer> StartAsync(ServerDirs dirs, Action<IEndpointRouteBuilder>? extraEndpoints = null, LoginOptions? login = null)
+    /// <param name="metrics">Who may scrape /metrics, other than the embedded default.</param>
+    public static async Task<CarveServer> StartAsync(ServerDirs dirs, Action<IEndpointRouteBuilder>? extraEndpoints = null, LoginOptions? login = null, MetricsOptions? metrics = null)
     {
         var options = new CarveOptions
         {
@@ -73,6 +74,7 @@ public sealed class CarveServer : IAsyncDisposable
             Listen = "127.0.0.1:0",
             ImageRoots = [dirs.Images],
             Login = login ?? new LoginOptions(),
+            Metrics = metrics ?? new MetricsOptions(),
         };
         // The OpenAPI generator too, which carved does not link, so that tests can compare its document with the served one.
         var app = await CarveDaemon.StartAsync(
