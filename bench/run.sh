@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs Carve's benchmarks against the raw tools: ./bench/run.sh [start|idle|cli|list|ct|import|hardware|net|snapshot|vnc|all] [--iterations N]
+# Runs Carve's benchmarks against the raw tools: ./bench/run.sh [start|idle|cli|list|metrics|ct|import|hardware|net|snapshot|vnc|all] [--iterations N]
 # and the API load test (not in "all"): ./bench/run.sh load [--clients 50] [--readers 10] [--seconds 300]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -32,7 +32,7 @@ internal static class IdleDaemonBench
         return $"RSS {long.Parse(rssKib) / 1024.0:0.0} MiB (PSS {long.Parse(pssKib) / 1024.0:0.0} MiB), CPU {cpu:0.00}% of one core over {window.TotalSeconds:0} s";
     }
 
-    private static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

@@ -1,6 +1,6 @@
 using Carve.Bench;
 
-// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|cli|list|ct|import|hardware|net|snapshot|vnc [--iterations N]
+// Benchmarks of Carve against the raw tools. Usage: Carve.Bench start|idle|cli|list|metrics|ct|import|hardware|net|snapshot|vnc [--iterations N]
 // and the API load, never part of "all": Carve.Bench load [--clients 50] [--readers N] [--seconds 300]
 // Needs root, a built out/ (./build.sh) and the cached test guest (tests/fixtures/build-test-guest.sh).
 var outDir = Environment.GetEnvironmentVariable("CARVE_OUT") ?? Path.GetFullPath("out");
@@ -26,6 +26,8 @@ if (what is "ct" or "all")
     await ContainerBench.RunAsync(outDir, cache, iterations);
 if (what is "list" or "all")
     await ListingBench.RunAsync(outDir, cache);
+if (what is "metrics" or "all")
+    await MetricsBench.RunAsync(outDir, cache);
 if (what is "hardware" or "all")
     await HardwareBench.RunAsync(outDir, cache, iterations);
 if (what is "net" or "all")
