@@ -63,6 +63,8 @@ public sealed class PrometheusTests
         using var scrape = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}") };
         scrape.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var exposition = await scrape.GetStringAsync("/metrics");
+        // QEMU's own process I/O, read from /proc while the VM runs.
+        Assert.Matches("carve_guest_disk_read_bytes_total\\{guest=\"scraped\",id=\"[0-9]+\",kind=\"vm\"\\} [0-9]", exposition);
         var check = await Processes.RunAsync("promtool", ["check", "metrics"], exposition);
         Assert.True(check.ExitCode == 0, check.Stdout + check.Stderr);
     }

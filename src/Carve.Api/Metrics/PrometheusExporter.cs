@@ -18,7 +18,7 @@ public sealed class PrometheusExporter
     private readonly MetricsSampler _sampler;
     private readonly CollectorRegistry _registry;
     private readonly Gauge _up, _memory, _memoryLimit, _hostMemoryTotal, _hostMemoryAvailable, _hostLoad, _hostCpus;
-    private readonly Counter _cpu, _received, _transmitted, _tasks;
+    private readonly Counter _cpu, _received, _transmitted, _diskRead, _diskWritten, _tasks;
     private readonly Histogram _taskDuration, _requestDuration;
     private readonly Lock _gate = new();
     private HashSet<(string Name, string Id, string Kind)> _listed = [];
@@ -35,6 +35,8 @@ public sealed class PrometheusExporter
         _memoryLimit = f.CreateGauge("carve_guest_memory_limit_bytes", "The guest's memory size or limit.", GuestLabels);
         _received = f.CreateCounter("carve_guest_network_receive_bytes_total", "Bytes the running guest received on its NICs on Carve networks.", GuestLabels);
         _transmitted = f.CreateCounter("carve_guest_network_transmit_bytes_total", "Bytes the running guest sent on its NICs on Carve networks.", GuestLabels);
+        _diskRead = f.CreateCounter("carve_guest_disk_read_bytes_total", "Bytes the running guest read from disk (QEMU's process I/O, a container's io.stat).", GuestLabels);
+        _diskWritten = f.CreateCounter("carve_guest_disk_write_bytes_total", "Bytes the running guest wrote to disk (QEMU's process I/O, a container's io.stat).", GuestLabels);
         _hostMemoryTotal = f.CreateGauge("carve_host_memory_total_bytes", "The host's memory.");
         _hostMemoryAvailable = f.CreateGauge("carve_host_memory_available_bytes", "The host's memory available without swapping (MemAvailable).");
         _hostLoad = f.CreateGauge("carve_host_load1", "The host's 1-minute load average.");
@@ -76,7 +78,7 @@ public sealed class PrometheusExporter
             }
             // A deleted guest's series go, and so do a renamed one's old ones.
             foreach (var gone in _listed.Except(listed))
-                Forget([gone.Name, gone.Id, gone.Kind], _up, _memoryLimit, _memory, _cpu, _received, _transmitted);
+                Forget([gone.Name, gone.Id, gone.Kind], _up, _memoryLimit, _memory, _cpu, _received, _transmitted, _diskRead, _diskWritten);
             _listed = listed;
         }
     }
@@ -88,13 +90,15 @@ public sealed class PrometheusExporter
         if (!guest.Running)
         {
             // A stopped guest uses nothing; its counters start again from zero at its next start.
-            Forget(labels, _memory, _cpu, _received, _transmitted);
+            Forget(labels, _memory, _cpu, _received, _transmitted, _diskRead, _diskWritten);
             return;
         }
         Set(_memory, labels, guest.MemoryBytes);
         Total(_cpu, labels, guest.CpuSeconds);
         Total(_received, labels, guest.NetworkReceiveBytes);
         Total(_transmitted, labels, guest.NetworkTransmitBytes);
+        Total(_diskRead, labels, guest.DiskReadBytes);
+        Total(_diskWritten, labels, guest.DiskWriteBytes);
     }
 
     private static void Set(Gauge gauge, string[] labels, double? value)

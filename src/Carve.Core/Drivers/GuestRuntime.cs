@@ -10,6 +10,9 @@ public sealed record GuestRuntime
     /// <summary>For containers: the cgroup memory limit and how often the OOM killer struck inside it.</summary>
     public long? MemoryLimitBytes { get; init; }
     public long? OomKills { get; init; }
+    /// <summary>Bytes the guest has read from and written to disk since it started (QEMU's /proc/PID/io, a container's io.stat).</summary>
+    public long? DiskReadBytes { get; init; }
+    public long? DiskWriteBytes { get; init; }
     public string? MonitorStatus { get; init; }
     public string? Accel { get; init; }
     public string? AccelNote { get; init; }

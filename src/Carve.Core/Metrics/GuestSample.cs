@@ -6,4 +6,4 @@ namespace Carve.Core.Metrics;
 /// </summary>
 public sealed record GuestSample(
     string Name, int Id, string Kind, bool Running, double? CpuSeconds, long? MemoryBytes, long MemoryLimitBytes,
-    long? NetworkReceiveBytes, long? NetworkTransmitBytes);
+    long? NetworkReceiveBytes, long? NetworkTransmitBytes, long? DiskReadBytes = null, long? DiskWriteBytes = null);

@@ -24,7 +24,8 @@ public sealed class MetricsSampler(GuestStore guests, GuestDrivers drivers, Proc
         var runtime = drivers.Instance(guest.Kind).Inspect(guest);
         var (rx, tx) = runtime.IsRunning ? NetworkBytes(guest) : (null, null);
         return new GuestSample(guest.Name, guest.Id, guest.Kind.ToString().ToLowerInvariant(), runtime.IsRunning,
-            runtime.CpuSeconds, runtime.MemoryRssBytes, runtime.MemoryLimitBytes ?? guest.Config.MemoryBytes, rx, tx);
+            runtime.CpuSeconds, runtime.MemoryRssBytes, runtime.MemoryLimitBytes ?? guest.Config.MemoryBytes, rx, tx,
+            runtime.DiskReadBytes, runtime.DiskWriteBytes);
     }
 
     /// <summary>

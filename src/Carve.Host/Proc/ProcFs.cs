@@ -98,6 +98,20 @@ public sealed class ProcFs(string root = "/proc")
         return kib * 1024;
     }
 
+    /// <summary>
+    /// Bytes the process made the storage layer read and write (read_bytes, write_bytes of /proc/PID/io): for QEMU,
+    /// its guest's disk I/O through the host's page cache. Null when the file cannot be read.
+    /// </summary>
+    public (long Read, long Write)? ReadIoBytes(int pid)
+    {
+        var text = TryRead(Path.Combine(Root, Pid(pid), "io"));
+        return text is not null && Bytes(text, "read_bytes:") is { } read && Bytes(text, "write_bytes:") is { } write ? (read, write) : null;
+
+        static long? Bytes(string text, string key) =>
+            text.Split('\n').FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
+            && long.TryParse(line[key.Length..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
     public long BootTimeUnixSeconds()
     {
         var text = TryRead(Path.Combine(Root, "stat")) ?? "";

@@ -9,4 +9,7 @@ public sealed record CgroupStats
     public double? CpuSeconds { get; init; }
     /// <summary>Processes the kernel's OOM killer killed in this cgroup.</summary>
     public long? OomKills { get; init; }
+    /// <summary>Bytes read from and written to block devices (cgroup v2's io.stat, summed over devices); null on v1.</summary>
+    public long? DiskReadBytes { get; init; }
+    public long? DiskWriteBytes { get; init; }
 }

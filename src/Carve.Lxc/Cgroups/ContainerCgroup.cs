@@ -47,6 +47,8 @@ public sealed partial class ContainerCgroup
             MemoryLimitBytes = ReadLong(MemoryDir, "memory.max"),
             CpuSeconds = ReadKey(CpuAccountingDir, "cpu.stat", "usage_usec") / 1e6,
             OomKills = ReadKey(MemoryDir, "memory.events", "oom_kill"),
+            DiskReadBytes = IoStat(MemoryDir, "rbytes"),
+            DiskWriteBytes = IoStat(MemoryDir, "wbytes"),
         };
 
     private static string? Dir(IReadOnlyDictionary<string, string> mounts, IReadOnlyDictionary<string, string> membership, string controller) =>
@@ -72,6 +74,21 @@ public sealed partial class ContainerCgroup
                 return value;
         }
         return null;
+    }
+
+    /// <summary>A key of io.stat ("8:0 rbytes=1024 wbytes=0 ..." per device), summed over the devices; null without the file.</summary>
+    private static long? IoStat(string? dir, string key)
+    {
+        if (TryRead(dir, "io.stat") is not { } text)
+            return null;
+        long total = 0;
+        foreach (var field in text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (field.StartsWith(key + "=", StringComparison.Ordinal)
+                && long.TryParse(field.AsSpan(key.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                total += value;
+        }
+        return total;
     }
 
     private static string? TryRead(string? dir, string file)

@@ -28,6 +28,8 @@ public sealed class LxcInspector(LxcRuntime runtime, LxcHostFacts host, IProcess
             StartedAt = proc.ReadStartTime(init),
             CpuSeconds = stats?.CpuSeconds,
             MemoryRssBytes = stats?.MemoryBytes,
+            DiskReadBytes = stats?.DiskReadBytes,
+            DiskWriteBytes = stats?.DiskWriteBytes,
             MemoryLimitBytes = stats?.MemoryLimitBytes,
             OomKills = stats?.OomKills,
             AppliedConfigJson = TryRead(paths.AppliedConfig),

@@ -17,6 +17,7 @@ public sealed class QemuInspector(QemuRuntime runtime, ProcFs proc)
         if (runtime.Pid(guest) is not { } pid)
             return new GuestRuntime { Status = GuestStatus.Stopped };
         var stat = proc.ReadStat(pid);
+        var io = proc.ReadIoBytes(pid);
         var (accelName, note) = ReadAccel(paths);
         return new GuestRuntime
         {
@@ -25,6 +26,8 @@ public sealed class QemuInspector(QemuRuntime runtime, ProcFs proc)
             StartedAt = proc.ReadStartTime(pid),
             CpuSeconds = stat?.CpuSeconds,
             MemoryRssBytes = proc.ReadRssBytes(pid),
+            DiskReadBytes = io?.Read,
+            DiskWriteBytes = io?.Write,
             Accel = accelName,
             AccelNote = note,
             AppliedConfigJson = TryRead(paths.AppliedConfig),

@@ -34,6 +34,14 @@ public sealed class ProcFsTests : IDisposable
     public void The_load_average_is_null_without_loadavg() => Assert.Null(_proc.ReadLoadAverage());
 
     [Fact]
+    public void Reads_the_bytes_a_process_made_the_disk_read_and_write()
+    {
+        _root.Write("321/io", "rchar: 900000\nwchar: 800000\nsyscr: 10\nsyscw: 20\nread_bytes: 409600\nwrite_bytes: 8192\ncancelled_write_bytes: 0\n");
+        Assert.Equal((409600L, 8192L), _proc.ReadIoBytes(321));
+        Assert.Null(_proc.ReadIoBytes(999));
+    }
+
+    [Fact]
     public void Reads_the_resident_set_size_in_bytes_from_status() =>
         Assert.Equal(524288L * 1024, _proc.ReadRssBytes(321));
 

@@ -56,6 +56,16 @@ public sealed class ContainerCgroupTests : IDisposable
     }
 
     [Fact]
+    public void V2_disk_bytes_are_io_stat_summed_over_devices_and_null_without_it()
+    {
+        var cgroup = V2();
+        Assert.Equal(((long?)null, (long?)null), (cgroup.Read().DiskReadBytes, cgroup.Read().DiskWriteBytes));
+        Write($"{Group}/io.stat", "8:0 rbytes=4096 wbytes=1024 rios=1 wios=1 dbytes=0 dios=0\n253:1 rbytes=100 wbytes=7 rios=2 wios=3 dbytes=0 dios=0\n");
+        Assert.Equal(((long?)4196, (long?)1031), (cgroup.Read().DiskReadBytes, cgroup.Read().DiskWriteBytes));
+        Assert.Null(V1().Read().DiskReadBytes);
+    }
+
+    [Fact]
     public void V1_unlimited_memory_reads_as_null()
     {
         var cgroup = V1();
