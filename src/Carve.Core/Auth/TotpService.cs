@@ -19,7 +19,7 @@ public sealed class TotpService(Database db, TimeProvider time)
         var secret = TotpCodes.NewSecret();
         using var c = db.Open();
         if (Database.Execute(c, "UPDATE users SET totp_pending = $s WHERE name = $n", ("$s", secret), ("$n", user)) == 0)
-            throw NoSuchUser(user);
+            throw UserService.NoSuchUser(user);
         return new TotpSetupView(secret, TotpCodes.Uri(user, secret));
     }
 
@@ -42,7 +42,7 @@ public sealed class TotpService(Database db, TimeProvider time)
     {
         using var c = db.Open();
         if (Database.Execute(c, "UPDATE users SET totp_secret = NULL, totp_pending = NULL, totp_last_step = NULL WHERE name = $n", ("$n", user)) == 0)
-            throw NoSuchUser(user);
+            throw UserService.NoSuchUser(user);
     }
 
     /// <summary>
@@ -61,9 +61,7 @@ public sealed class TotpService(Database db, TimeProvider time)
         cmd.Parameters.AddWithValue("$n", user);
         using var r = cmd.ExecuteReader();
         if (!r.Read())
-            throw NoSuchUser(user);
+            throw UserService.NoSuchUser(user);
         return (r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1));
     }
-
-    internal static NotFoundException NoSuchUser(string name) => new($"There is no user named '{Names.Printable(name)}'.");
 }

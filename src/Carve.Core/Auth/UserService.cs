@@ -118,5 +118,5 @@ public sealed class UserService(Database db, SessionService sessions)
             throw new ConflictException($"'{name}' is the last admin and cannot be {what}: make another user an admin first.");
     }
 
-    private static NotFoundException NoSuchUser(string name) => TotpService.NoSuchUser(name);
+    internal static NotFoundException NoSuchUser(string name) => new($"There is no user named '{Names.Printable(name)}'.");
 }

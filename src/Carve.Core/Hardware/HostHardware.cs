@@ -32,11 +32,9 @@ public sealed class HostHardware(
         return rules.Devices.Select(d =>
         {
             var verdict = rules.Evaluate(d);
-            if (assigned.GetValueOrDefault(d.Address) is { } holder && mayUse is not null && !mayUse(holder))
-            {
-                assigned[d.Address] = AnotherGuest;
-                verdict = verdict with { Reason = "It is assigned to another running VM." };
-            }
+            var holder = assigned.GetValueOrDefault(d.Address);
+            if (holder is not null && mayUse is not null && !mayUse(holder))
+                (holder, verdict) = (AnotherGuest, verdict with { Reason = "It is assigned to another running VM." });
             return new PciDeviceView
             {
                 Address = d.Address,
@@ -49,7 +47,7 @@ public sealed class HostHardware(
                 GroupMembers = rules.Group(d).Where(m => m.Address != d.Address).Select(m => m.Address).ToList(),
                 Passthrough = verdict.Eligible,
                 Reason = verdict.Reason,
-                AssignedTo = assigned.GetValueOrDefault(d.Address),
+                AssignedTo = holder,
             };
         }).ToList();
     }

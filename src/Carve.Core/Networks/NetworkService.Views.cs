@@ -21,8 +21,8 @@ public sealed partial class NetworkService
     private string HostInterface(GuestRecord guest, GuestNic nic) =>
         guestDrivers.Definition(guest.Kind).HostInterface(guest.Id, NicNames.Index(nic.Name));
 
-    private List<string> Users(string network, Func<string, bool>? mayUse = null) =>
-        NicsOn(network, mayUse).Select(x => x.Guest.Describe()).Distinct().ToList();
+    private List<string> Users(string network) =>
+        NicsOn(network, null).Select(x => x.Guest.Describe()).Distinct().ToList();
 
     private IEnumerable<(GuestRecord Guest, GuestNic Nic)> NicsOn(string network, Func<string, bool>? mayUse) =>
         GuestNics.All(guests.List()).Where(x => x.Nic.Network == network && (mayUse is null || mayUse(x.Guest.Name)));
@@ -33,10 +33,11 @@ public sealed partial class NetworkService
     /// </summary>
     private NetworkView View(NetworkRecord network, Func<string, bool>? mayUse)
     {
+        var nics = NicsOn(network.Name, mayUse).ToList();
         var leases = drivers.For(network.Type).Leases(network).Select(l => new LeaseView(l.Mac, l.Ip, l.Hostname, l.ExpiresAt));
         if (mayUse is not null)
         {
-            var macs = NicsOn(network.Name, mayUse).Select(x => x.Nic.Mac).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var macs = nics.Select(x => x.Nic.Mac).ToHashSet(StringComparer.OrdinalIgnoreCase);
             leases = leases.Where(l => macs.Contains(l.Mac));
         }
         return new NetworkView
@@ -48,7 +49,7 @@ public sealed partial class NetworkService
             Gateway = network.ParsedSubnet?.Gateway,
             Uplink = network.Uplink,
             Adopted = network.Adopted,
-            Users = Users(network.Name, mayUse),
+            Users = nics.Select(x => x.Guest.Describe()).Distinct().ToList(),
             Leases = leases.ToList(),
             CreatedAt = network.CreatedAt,
         };

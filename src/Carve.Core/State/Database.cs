@@ -14,10 +14,12 @@ namespace Carve.Core.State;
 public sealed class Database
 {
     private readonly string _connectionString;
+    private readonly string _directory;
 
     public Database(string path)
     {
         Path = path;
+        _directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -36,7 +38,7 @@ public sealed class Database
     /// SQLITE_READONLY, which <see cref="DatabaseFault"/> explains. Asked at each open, so remounting the disk
     /// read-write lets changes through again without a restart.
     /// </summary>
-    public bool IsReadOnly => ReadOnlyMount.Holds(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+    public bool IsReadOnly => ReadOnlyMount.Holds(_directory);
 
     public SqliteConnection Open() => Open(durable: true);
 
